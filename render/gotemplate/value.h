@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +57,41 @@ enum class MapType : std::uint8_t {
   any,          // map[string]interface {}
   strings,      // map[string]string
   helm_values,  // chartutil.Values: a named map[string]interface {} (Helm's .Values and dot)
+};
+
+// A Go function parameter type. Arguments are checked against it the way Go's reflect call does
+// ("wrong type for value; expected string; got int"), so a function body may rely on the kinds.
+enum class Param : std::uint8_t {
+  any,      // interface{}: anything, nil included
+  boolean,  // bool
+  integer,  // int
+  int64,    // int64
+  float64,  // float64
+  string,   // string
+  list,     // []interface {} (nil allowed)
+  strings,  // []string (nil allowed)
+  map,      // map[string]interface {}; chartutil.Values is assignable too (nil allowed)
+};
+
+// Go's name of a parameter type, as error messages print it ("map[string]interface {}").
+std::string_view to_string(Param param);
+
+// A Go function's parameter list. With `variadic`, the last entry is the element type of the
+// `...` parameter and may match zero or more arguments.
+struct Signature {
+  std::vector<Param> params;
+  bool variadic = false;
+};
+
+class CallContext;
+
+// A function body: receives the checked arguments and the running execution. An error result is
+// Go's returned error; the executor reports it as "error calling NAME: MESSAGE".
+using FuncBody = std::function<core::Result<Value>(CallContext& ctx, std::span<const Value> args)>;
+
+struct Func {
+  Signature signature;
+  FuncBody body;
 };
 
 // time.Time: an instant plus the zone it is shown in.
@@ -149,45 +185,10 @@ class Value {
   std::uint8_t m_tag = 0;  // ListType or MapType
   union {
     bool m_bool;
-    std::int64_t m_int;
+    std::int64_t m_int = 0;
     double m_float;
   };
   std::shared_ptr<void> m_payload;  // std::string, List, Map, Time or const Object
-};
-
-// A Go function parameter type. Arguments are checked against it the way Go's reflect call does
-// ("wrong type for value; expected string; got int"), so a function body may rely on the kinds.
-enum class Param : std::uint8_t {
-  any,      // interface{}: anything, nil included
-  boolean,  // bool
-  integer,  // int
-  int64,    // int64
-  float64,  // float64
-  string,   // string
-  list,     // []interface {} (nil allowed)
-  strings,  // []string (nil allowed)
-  map,      // map[string]interface {}; chartutil.Values is assignable too (nil allowed)
-};
-
-// Go's name of a parameter type, as error messages print it ("map[string]interface {}").
-std::string_view to_string(Param param);
-
-// A Go function's parameter list. With `variadic`, the last entry is the element type of the
-// `...` parameter and may match zero or more arguments.
-struct Signature {
-  std::vector<Param> params;
-  bool variadic = false;
-};
-
-class CallContext;
-
-// A function body: receives the checked arguments and the running execution. An error result is
-// Go's returned error; the executor reports it as "error calling NAME: MESSAGE".
-using FuncBody = std::function<core::Result<Value>(CallContext& ctx, std::span<const Value> args)>;
-
-struct Func {
-  Signature signature;
-  FuncBody body;
 };
 
 }  // namespace gitops::render::gotemplate
