@@ -57,7 +57,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     if (e.get_name() == "RequiredError" && message.find("subcommand") != std::string::npos) {
-      context.terminal.err(app.help());
+      std::vector<std::string> rest = app.remaining();
+      if (!rest.empty()) {
+        context.terminal.error("unknown command \"" + rest.front() +
+                               "\" for \"kubectl gitops\" (see 'kubectl gitops --help')");
+      } else {
+        context.terminal.err(app.help());
+      }
       return 2;
     }
     context.terminal.error(message + " (see 'kubectl gitops --help')");
