@@ -24,8 +24,8 @@ struct Tree {
 // Go's builtin for `name`, or Builtin::none.
 Builtin find_builtin(std::string_view name);
 
-// Parses the file `name`. Returns its trees, the file's own tree first, then definitions in the
-// order they appear; fails with Go's error text (core::ErrorKind::source). Identifiers must name
+// Parses the file `name`. Returns its trees: each definition in the order it ends, then the
+// file's own tree; fails with Go's error text (core::ErrorKind::source). Identifiers must name
 // a builtin or a function of `funcs` (which must outlive the trees; it may be null).
 core::Result<std::vector<Tree>> parse(std::string_view name, std::string text,
                                       const FuncMap* funcs);
