@@ -17,14 +17,21 @@ namespace gitops::core {
 
 struct YamlLimits {
   std::size_t max_document_bytes = 16u << 20;  // 16 MiB per document
-  int max_depth = 512;                          // nesting of maps and lists
-  std::size_t max_nodes = 4'000'000;            // after alias expansion, per document
+  // Nesting of maps and lists. yaml-cpp 0.7 itself stops at 498 levels (a recursion guard
+  // compiled into it), so larger values act as 498.
+  int max_depth = 256;
+  // Nodes per document after alias expansion. Independently, as go-yaml v2 does, a document
+  // whose nodes come mostly from aliases is refused ("excessive aliasing").
+  std::size_t max_nodes = 4'000'000;
 };
 
 // One parsed document and where it started.
 struct YamlDocument {
   Json value;  // null for an empty document
   Origin origin;
+  // When the root is a map with an "items" list: where each item of that list starts (used to
+  // give the objects of a `List` their own origins).
+  std::vector<Origin> item_origins;
 };
 
 // Parses every document of a YAML (or JSON) stream. Errors (kind source) name file, line and column:
@@ -42,11 +49,21 @@ Result<Objects> read_objects(std::string_view text, std::string_view file,
 // share a key (duplicates name both files). Reports every problem, one line each (kind source).
 Status validate_objects(const Objects& objects);
 
-// Canonical YAML of one value: keys sorted, two-space indent, lists not indented under their key
-// (as kubectl prints), strings quoted only when YAML would read them as something else.
-std::string to_yaml(const Json& value);
+// How to_yaml lays text out. The default is exactly what `kubectl get -o yaml` prints.
+struct YamlStyle {
+  // go-yaml v2 folds a plain or quoted string at a space once a line passes this many characters
+  // (the folded text reads back identical); 0 never folds.
+  int line_width = 80;
+};
+
+// Canonical YAML of one value, byte for byte what sigs.k8s.io/yaml (go-yaml v2) prints: keys in
+// go-yaml's natural order ("a2" before "a10"), two-space indent, lists not indented under their
+// key, strings double-quoted when they would read back as another type ("true", "1", ""), single-
+// quoted when plain text is not allowed (": ", " #", leading "- ", "*", "&", ...), multi-line
+// strings as literal blocks (|, |-, |+), {} and [] for empty containers. Never fails.
+std::string to_yaml(const Json& value, const YamlStyle& style = {});
 
 // A stream of documents, each preceded by "---\n" except the first.
-std::string to_yaml_stream(const std::vector<Json>& values);
+std::string to_yaml_stream(const std::vector<Json>& values, const YamlStyle& style = {});
 
 }  // namespace gitops::core
