@@ -14,10 +14,10 @@ TemplateSet::TemplateSet(std::shared_ptr<const FuncMap> funcs, ExecOptions optio
 core::Status TemplateSet::parse(std::string_view name, std::string text) {
   auto trees = gotemplate::parse(name, std::move(text), m_funcs.get());
   if (!trees.ok()) return trees.error();
+  if (m_trees.use_count() > 1) m_trees = std::make_shared<Trees>(*m_trees);
   for (Tree& tree : *trees) {
-    auto it = m_trees.find(tree.name);
-    if (it != m_trees.end() && is_empty_tree(tree.root)) continue;
-    m_trees.insert_or_assign(tree.name, std::move(tree));
+    if (find(tree.name) != nullptr && is_empty_tree(tree.root)) continue;
+    m_trees->insert_or_assign(tree.name, std::move(tree));
   }
   return {};
 }
@@ -40,15 +40,38 @@ core::Result<std::string> TemplateSet::execute(std::string_view name, const Valu
 }
 
 const Tree* TemplateSet::find(std::string_view name) const {
-  auto it = m_trees.find(std::string(name));
-  return it == m_trees.end() ? nullptr : &it->second;
+  std::string key(name);
+  if (auto it = m_trees->find(key); it != m_trees->end()) return &it->second;
+  if (m_base) {
+    if (auto it = m_base->find(key); it != m_base->end()) return &it->second;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> TemplateSet::names() const {
   std::vector<std::string> out;
-  for (const auto& [name, tree] : m_trees) out.push_back(name);
+  for (const auto& [name, tree] : *m_trees) out.push_back(name);
+  if (m_base) {
+    for (const auto& [name, tree] : *m_base) {
+      if (!m_trees->contains(name)) out.push_back(name);
+    }
+  }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+TemplateSet TemplateSet::clone() const {
+  TemplateSet copy(m_funcs, m_options);
+  if (!m_base) {
+    copy.m_base = m_trees;
+  } else if (m_trees->empty()) {
+    copy.m_base = m_base;
+  } else {
+    auto merged = std::make_shared<Trees>(*m_base);
+    for (const auto& [name, tree] : *m_trees) merged->insert_or_assign(name, tree);
+    copy.m_base = std::move(merged);
+  }
+  return copy;
 }
 
 }  // namespace gitops::render::gotemplate

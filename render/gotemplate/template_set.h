@@ -57,14 +57,18 @@ class TemplateSet {
   void set_options(ExecOptions options) { m_options = std::move(options); }
   const FuncMap* funcs() const { return m_funcs.get(); }
 
-  // A copy sharing every parsed tree: parsing into the clone leaves this set unchanged (what
-  // Helm's tpl needs). Cheap: trees are reference-counted.
-  TemplateSet clone() const { return *this; }
+  // A set sharing every parsed tree: parsing into the clone leaves this set unchanged and the
+  // other way round (what Helm's tpl needs). O(1) for a set that is not itself a clone with
+  // additions; parsing into either side copies only what it adds.
+  TemplateSet clone() const;
 
  private:
+  using Trees = std::unordered_map<std::string, Tree>;
+
   std::shared_ptr<const FuncMap> m_funcs;
   ExecOptions m_options;
-  std::unordered_map<std::string, Tree> m_trees;
+  std::shared_ptr<Trees> m_trees = std::make_shared<Trees>();  // own trees, copied on write
+  std::shared_ptr<const Trees> m_base;  // trees of the set this was cloned from, or null
 };
 
 }  // namespace gitops::render::gotemplate

@@ -72,3 +72,23 @@ TEST(TemplateSet, PartialOutputStaysOnFailure) {
 
 }  // namespace
 }  // namespace gitops::render::gotemplate
+
+namespace gitops::render::gotemplate {
+namespace {
+
+TEST(TemplateSet, CloneIsIndependentBothWays) {
+  TemplateSet set;
+  ASSERT_TRUE(set.parse("a", "A1").ok());
+  TemplateSet copy = set.clone();
+  ASSERT_TRUE(copy.parse("a", "A2").ok());
+  ASSERT_TRUE(set.parse("b", "B").ok());
+  EXPECT_EQ(*set.execute("a", Value()), "A1");
+  EXPECT_EQ(*copy.execute("a", Value()), "A2");
+  EXPECT_EQ(copy.find("b"), nullptr);
+  TemplateSet second = copy.clone();
+  EXPECT_EQ(*second.execute("a", Value()), "A2");
+  EXPECT_EQ(second.names(), (std::vector<std::string>{"a"}));
+}
+
+}  // namespace
+}  // namespace gitops::render::gotemplate
