@@ -2,6 +2,7 @@
 // this file (Go panics the same way) and returned as core::Error by execute_tree().
 #include "render/gotemplate/exec.h"
 
+#include "render/gotemplate/arguments.h"
 #include "render/gotemplate/builtins.h"
 #include "render/gotemplate/call_context.h"
 #include "render/gotemplate/printf.h"
@@ -35,8 +36,8 @@ class Executor final : public CallContext {
       : m_set(set), m_tree(&tree), m_out(out), m_missing(set.options().missing_key) {}
 
   void run(const Value& data) {
-    m_vars.emplace_back("$", data);
-    walk_list(data, m_tree->root);
+    m_vars.emplace_back("$", Boxed{data});
+    walk_list(Boxed{data}, m_tree->root);
   }
 
   // CallContext.
@@ -58,7 +59,7 @@ class Executor final : public CallContext {
   void at(const Node* node) { m_node = node; }
 
   // ---- variables ----
-  const Value& var_value(std::string_view name) {
+  const Boxed& var_value(std::string_view name) {
     for (std::size_t i = m_vars.size(); i-- > m_var_base;) {
       if (m_vars[i].first == name) return m_vars[i].second;
     }
@@ -67,7 +68,7 @@ class Executor final : public CallContext {
   void set_var(std::string_view name, const Value& value) {
     for (std::size_t i = m_vars.size(); i-- > m_var_base;) {
       if (m_vars[i].first == name) {
-        m_vars[i].second = value;
+        m_vars[i].second = Boxed{value};
         return;
       }
     }
@@ -75,14 +76,14 @@ class Executor final : public CallContext {
   }
 
   // ---- walking ----
-  Flow walk_list(const Value& dot, const ListNode* list) {
+  Flow walk_list(const Boxed& dot, const ListNode* list) {
     for (const Node* node : list->nodes) {
       if (Flow f = walk(dot, node); f != Flow::normal) return f;
     }
     return Flow::normal;
   }
 
-  Flow walk(const Value& dot, const Node* node) {
+  Flow walk(const Boxed& dot, const Node* node) {
     at(node);
     switch (node->type) {
       case NodeType::text: m_out += static_cast<const TextNode*>(node)->text; return Flow::normal;
@@ -113,12 +114,13 @@ class Executor final : public CallContext {
     }
   }
 
-  Flow walk_if_or_with(const Value& dot, const BranchNode* node) {
+  Flow walk_if_or_with(const Boxed& dot, const BranchNode* node) {
     std::size_t mark = m_vars.size();
     Value val = eval_pipeline(dot, node->pipe);
     Flow flow = Flow::normal;
     if (truth(val)) {
-      flow = walk_list(node->type == NodeType::with ? val : dot, node->list);
+      flow = node->type == NodeType::with ? walk_list(Boxed{val}, node->list)
+                                          : walk_list(dot, node->list);
     } else if (node->else_list) {
       flow = walk_list(dot, node->else_list);
     }
@@ -126,16 +128,16 @@ class Executor final : public CallContext {
     return flow;
   }
 
-  Flow walk_range(const Value& dot, const BranchNode* r) {
+  Flow walk_range(const Boxed& dot, const BranchNode* r) {
     at(r);
     std::size_t outer = m_vars.size();
     Value val = eval_pipeline(dot, r->pipe);
     std::size_t mark = m_vars.size();
     std::size_t decls = r->pipe->decl.size();
     bool any = false;
-    auto one = [&](const Value& index, const Value& elem) {
+    auto one = [&](const Value& index, const Boxed& elem) {
       if (decls > 0) m_vars[mark - 1].second = elem;
-      if (decls > 1) m_vars[mark - 2].second = index;
+      if (decls > 1) m_vars[mark - 2].second = Boxed{index};
       Flow f = walk_list(elem, r->list);
       m_vars.resize(mark);
       return f;
@@ -145,7 +147,8 @@ class Executor final : public CallContext {
         const List& items = val.as_list();
         for (std::size_t i = 0; i < items.size(); ++i) {
           any = true;
-          if (one(Value::integer(static_cast<std::int64_t>(i)), items[i]) == Flow::break_) break;
+          Boxed elem{items[i], val.list_type() == ListType::any};
+          if (one(Value::integer(static_cast<std::int64_t>(i)), elem) == Flow::break_) break;
         }
         break;
       }
@@ -153,7 +156,7 @@ class Executor final : public CallContext {
         const std::string& b = val.as_bytes();
         for (std::size_t i = 0; i < b.size(); ++i) {
           any = true;
-          Value e = Value::integer(static_cast<unsigned char>(b[i]));
+          Boxed e{Value::integer(static_cast<unsigned char>(b[i]))};
           if (one(Value::integer(static_cast<std::int64_t>(i)), e) == Flow::break_) break;
         }
         break;
@@ -163,7 +166,8 @@ class Executor final : public CallContext {
         std::vector<std::pair<std::string, Value>> entries(val.as_map().begin(), val.as_map().end());
         for (const auto& [key, elem] : entries) {
           any = true;
-          if (one(Value::string(key), elem) == Flow::break_) break;
+          Boxed boxed{elem, val.map_type() != MapType::strings};
+          if (one(Value::string(key), boxed) == Flow::break_) break;
         }
         break;
       }
@@ -179,7 +183,7 @@ class Executor final : public CallContext {
     return Flow::normal;
   }
 
-  void walk_template(const Value& dot, const TemplateNode* t) {
+  void walk_template(const Boxed& dot, const TemplateNode* t) {
     at(t);
     const Tree* tree = m_set.find(t->name);
     if (tree == nullptr) errorf("template " + quote(t->name) + " not defined");
@@ -190,8 +194,8 @@ class Executor final : public CallContext {
     const Tree* saved_tree = std::exchange(m_tree, tree);
     std::size_t saved_base = std::exchange(m_var_base, m_vars.size());
     ++m_depth;
-    m_vars.emplace_back("$", new_dot);
-    walk_list(new_dot, tree->root);
+    m_vars.emplace_back("$", Boxed{new_dot});
+    walk_list(Boxed{new_dot}, tree->root);
     m_vars.resize(m_var_base);
     --m_depth;
     m_var_base = saved_base;
@@ -204,7 +208,7 @@ class Executor final : public CallContext {
   }
 
   // ---- evaluation ----
-  Value eval_pipeline(const Value& dot, const PipeNode* pipe) {
+  Value eval_pipeline(const Boxed& dot, const PipeNode* pipe) {
     if (pipe == nullptr) return Value();
     at(pipe);
     Value value;
@@ -217,7 +221,7 @@ class Executor final : public CallContext {
       if (pipe->is_assign) {
         set_var(var->ident[0], value);
       } else {
-        m_vars.emplace_back(var->ident[0], value);
+        m_vars.emplace_back(var->ident[0], Boxed{value});
       }
     }
     return value;
@@ -229,7 +233,7 @@ class Executor final : public CallContext {
     }
   }
 
-  Boxed eval_command(const Value& dot, const CommandNode* cmd, const Value* final) {
+  Boxed eval_command(const Boxed& dot, const CommandNode* cmd, const Value* final) {
     const Node* first = cmd->args[0];
     switch (first->type) {
       case NodeType::field:
@@ -249,7 +253,7 @@ class Executor final : public CallContext {
     not_a_function(cmd->args, final);
     switch (first->type) {
       case NodeType::boolean: return {Value::boolean(static_cast<const BoolNode*>(first)->value)};
-      case NodeType::dot: return {dot};
+      case NodeType::dot: return dot;
       case NodeType::nil: errorf("nil is not a command");
       case NodeType::number: return {ideal_constant(static_cast<const NumberNode*>(first))};
       case NodeType::string: return {static_cast<const StringNode*>(first)->value};
@@ -263,13 +267,13 @@ class Executor final : public CallContext {
     return n->ideal;
   }
 
-  Boxed eval_field_node(const Value& dot, const FieldNode* field, const std::vector<Node*>& args,
+  Boxed eval_field_node(const Boxed& dot, const FieldNode* field, const std::vector<Node*>& args,
                         const Value* final) {
     at(field);
-    return eval_field_chain(dot, Boxed{dot}, field, field->ident, 0, args, final);
+    return eval_field_chain(dot, dot, field, field->ident, 0, args, final);
   }
 
-  Boxed eval_chain_node(const Value& dot, const ChainNode* chain, const std::vector<Node*>& args,
+  Boxed eval_chain_node(const Boxed& dot, const ChainNode* chain, const std::vector<Node*>& args,
                         const Value* final) {
     at(chain);
     if (chain->node->type == NodeType::nil) {
@@ -279,18 +283,18 @@ class Executor final : public CallContext {
     return eval_field_chain(dot, Boxed{pipe}, chain, chain->field, 0, args, final);
   }
 
-  Boxed eval_variable_node(const Value& dot, const VariableNode* var,
+  Boxed eval_variable_node(const Boxed& dot, const VariableNode* var,
                            const std::vector<Node*>& args, const Value* final) {
     at(var);
-    const Value& value = var_value(var->ident[0]);
+    const Boxed& value = var_value(var->ident[0]);
     if (var->ident.size() == 1) {
       not_a_function(args, final);
-      return {value};
+      return value;
     }
-    return eval_field_chain(dot, Boxed{value}, var, var->ident, 1, args, final);
+    return eval_field_chain(dot, value, var, var->ident, 1, args, final);
   }
 
-  Boxed eval_field_chain(const Value& dot, Boxed receiver, const Node* node,
+  Boxed eval_field_chain(const Boxed& dot, Boxed receiver, const Node* node,
                          const std::vector<std::string>& ident, std::size_t from,
                          const std::vector<Node*>& args, const Value* final) {
     for (std::size_t i = from; i + 1 < ident.size(); ++i) {
@@ -299,7 +303,7 @@ class Executor final : public CallContext {
     return eval_field(dot, ident.back(), node, args, final, receiver);
   }
 
-  Boxed eval_field(const Value& dot, const std::string& name, const Node* node,
+  Boxed eval_field(const Boxed& dot, const std::string& name, const Node* node,
                    const std::vector<Node*>& args, const Value* final, const Boxed& receiver) {
     const Value& r = receiver.value;
     if (r.is_nil()) {
@@ -333,7 +337,7 @@ class Executor final : public CallContext {
            (receiver.boxed ? std::string("interface {}") : r.type_name()));
   }
 
-  Value eval_function(const Value& dot, const IdentifierNode* id, const Node* cmd,
+  Value eval_function(const Boxed& dot, const IdentifierNode* id, const Node* cmd,
                       const std::vector<Node*>& args, const Value* final) {
     at(id);
     if (id->func) return eval_call(dot, id->func->signature, &id->func->body, Builtin::none, cmd, id->name, args, final);
@@ -358,7 +362,7 @@ class Executor final : public CallContext {
     }
   }
 
-  Value eval_and_or(const Value& dot, const IdentifierNode* id, const std::vector<Node*>& args,
+  Value eval_and_or(const Boxed& dot, const IdentifierNode* id, const std::vector<Node*>& args,
                     const Value* final) {
     std::size_t nargs = args.empty() ? 0 : args.size() - 1;
     check_arity(Signature{{Param::any, Param::any}, true}, id->name, nargs,
@@ -378,7 +382,7 @@ class Executor final : public CallContext {
     return sig.params[i];
   }
 
-  Value eval_call(const Value& dot, const Signature& sig, const FuncBody* body, Builtin builtin,
+  Value eval_call(const Boxed& dot, const Signature& sig, const FuncBody* body, Builtin builtin,
                   const Node* node, const std::string& name, const std::vector<Node*>& all_args,
                   const Value* final) {
     std::size_t nargs = all_args.empty() ? 0 : all_args.size() - 1;
@@ -413,46 +417,16 @@ class Executor final : public CallContext {
     return result;
   }
 
-  // Go's validateType for a value reaching a parameter of type `param`.
   Value validate_type(const Value& v, Param param) {
-    if (param == Param::any) return v;
-    if (v.is_nil()) {
-      if (param == Param::list || param == Param::strings || param == Param::map) return v;
-      errorf("invalid value; expected " + std::string(to_string(param)));
-    }
-    bool ok = false;
-    switch (param) {
-      case Param::boolean: ok = v.kind() == Kind::boolean; break;
-      case Param::integer: ok = v.kind() == Kind::integer; break;
-      case Param::int64: ok = v.kind() == Kind::int64; break;
-      case Param::float64: ok = v.kind() == Kind::float64; break;
-      case Param::string: ok = v.kind() == Kind::string; break;
-      case Param::list: ok = v.kind() == Kind::list && v.list_type() == ListType::any; break;
-      case Param::strings: ok = v.kind() == Kind::list && v.list_type() == ListType::strings; break;
-      case Param::map:
-        if (v.kind() == Kind::map && v.map_type() != MapType::strings) {
-          return v.map_type() == MapType::any ? v : v.with_map_type(MapType::any);
-        }
-        break;
-      case Param::any: ok = true; break;
-    }
-    if (!ok) {
-      errorf("wrong type for value; expected " + std::string(to_string(param)) + "; got " +
-             v.type_name());
-    }
-    return v;
+    Argument arg = check_argument(v, param);
+    if (!arg.error.empty()) errorf(arg.error);
+    return std::move(arg.value);
   }
 
-  Value eval_arg(const Value& dot, Param param, const Node* n) {
+  Value eval_arg(const Boxed& dot, Param param, const Node* n) {
     at(n);
     switch (n->type) {
-      case NodeType::dot: return validate_type(dot, param);
-      case NodeType::nil:
-        if (param == Param::any || param == Param::list || param == Param::strings ||
-            param == Param::map) {
-          return Value();
-        }
-        errorf("cannot assign nil to " + std::string(to_string(param)));
+      case NodeType::dot: return validate_type(dot.value, param);
       case NodeType::field: {
         auto* f = static_cast<const FieldNode*>(n);
         return validate_type(eval_field_node(dot, f, k_no_args, nullptr).value, param);
@@ -475,35 +449,9 @@ class Executor final : public CallContext {
   }
 
   Value eval_literal(Param param, const Node* n) {
-    switch (param) {
-      case Param::boolean:
-        if (n->type == NodeType::boolean) return Value::boolean(static_cast<const BoolNode*>(n)->value);
-        errorf("expected bool; found " + to_string(*n));
-      case Param::string:
-        if (n->type == NodeType::string) return static_cast<const StringNode*>(n)->value;
-        errorf("expected string; found " + to_string(*n));
-      case Param::integer:
-      case Param::int64:
-        if (n->type == NodeType::number && static_cast<const NumberNode*>(n)->is_int) {
-          std::int64_t i = static_cast<const NumberNode*>(n)->int_value;
-          return param == Param::integer ? Value::integer(i) : Value::int64(i);
-        }
-        errorf("expected integer; found " + to_string(*n));
-      case Param::float64:
-        if (n->type == NodeType::number && static_cast<const NumberNode*>(n)->is_float) {
-          return Value::float64(static_cast<const NumberNode*>(n)->float_value);
-        }
-        errorf("expected float; found " + to_string(*n));
-      case Param::any:
-        switch (n->type) {
-          case NodeType::boolean: return Value::boolean(static_cast<const BoolNode*>(n)->value);
-          case NodeType::number: return ideal_constant(static_cast<const NumberNode*>(n));
-          case NodeType::string: return static_cast<const StringNode*>(n)->value;
-          default: errorf("can't handle assignment of " + to_string(*n) + " to empty interface argument");
-        }
-      default:
-        errorf("can't handle " + to_string(*n) + " for arg of type " + std::string(to_string(param)));
-    }
+    Argument arg = literal_argument(*n, param);
+    if (!arg.error.empty()) errorf(arg.error);
+    return std::move(arg.value);
   }
 
   const TemplateSet& m_set;
@@ -511,7 +459,7 @@ class Executor final : public CallContext {
   std::string& m_out;
   MissingKey m_missing;
   const Node* m_node = nullptr;
-  std::vector<std::pair<std::string_view, Value>> m_vars;
+  std::vector<std::pair<std::string_view, Boxed>> m_vars;
   std::size_t m_var_base = 0;
   std::vector<Value> m_args;
   int m_depth = 0;

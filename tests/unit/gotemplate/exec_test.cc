@@ -151,6 +151,20 @@ TEST(Exec, FieldErrors) {
             "non-function 1");
 }
 
+TEST(Exec, ElementsOfInterfaceContainersKeepTheirStaticType) {
+  Value d = dict({{"l", Value::list({Value()})}, {"s", Value::string_list({"a"})}});
+  EXPECT_EQ(render("{{ range .l }}{{ .name }}{{ end }}", d),
+            "ERROR: template: t.yaml:1:17: executing \"t.yaml\" at <.name>: nil pointer evaluating "
+            "interface {}.name");
+  EXPECT_EQ(render("{{ range $k, $v := .l }}{{ $v.x }}{{ end }}", d),
+            "ERROR: template: t.yaml:1:29: executing \"t.yaml\" at <$v.x>: nil pointer evaluating "
+            "interface {}.x");
+  EXPECT_EQ(render("{{ range .s }}{{ .x }}{{ end }}", d),
+            "ERROR: template: t.yaml:1:17: executing \"t.yaml\" at <.x>: can't evaluate field x in "
+            "type string");
+  EXPECT_EQ(render("{{ with index .l 0 }}{{ else }}none{{ end }}", d), "none");
+}
+
 TEST(Exec, MissingKeyModes) {
   Value data = dict({{"a", dict({})}});
   EXPECT_EQ(render("{{ .a.b.c }}", data, nullptr, MissingKey::invalid), "<no value>");
