@@ -7,6 +7,7 @@
 
 #include "git/credential_helper.h"
 #include "git/known_hosts.h"
+#include "git/libgit2.h"
 #include "git/redact.h"
 
 namespace gitops::git {
@@ -74,6 +75,7 @@ std::string read_file_or_empty(const std::filesystem::path& path) {
 }  // namespace
 
 RemoteAuth::RemoteAuth(std::string url, std::filesystem::path home) : m_url(std::move(url)) {
+  ensure_libgit2();
   if (home.empty()) {
     const char* env_home = std::getenv("HOME");
     home = env_home != nullptr ? env_home : "";
