@@ -20,6 +20,7 @@
 #include "core/utf8.h"
 #include "core/yaml.h"
 #include "core/yaml_json.h"
+#include "core/yaml_prescan.h"
 #include "core/yaml_scalar.h"
 
 namespace gitops::core {
@@ -387,7 +388,17 @@ Status check_bytes(std::string_view text, std::string_view file, const YamlLimit
                              position(file, line, column),
                              static_cast<unsigned char>(text[bad]), bad)};
   }
-  return check_document_sizes(text, file, limits.max_document_bytes);
+  if (auto status = check_document_sizes(text, file, limits.max_document_bytes); !status) {
+    return status;
+  }
+  int max_depth = std::min(limits.max_depth, k_parser_max_depth);
+  std::size_t deep = find_deep_flow_nesting(text, max_depth);
+  if (deep != std::string_view::npos) {
+    auto [line, column] = line_column(text, deep);
+    return Error{ErrorKind::source, fmt::format("{}: nesting deeper than {} levels",
+                                                position(file, line, column), max_depth)};
+  }
+  return {};
 }
 
 }  // namespace

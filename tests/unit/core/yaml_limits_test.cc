@@ -65,12 +65,32 @@ TEST(YamlLimits, ModerateAliasUseIsAccepted) {
 
 TEST(YamlLimits, DeepFlowNestingIsRefusedBeforeItRecurses) {
   std::string deep(100000, '[');
-  EXPECT_EQ(error_of(deep), "in.yaml:1:129: nesting deeper than 256 levels");
+  EXPECT_EQ(error_of(deep), "in.yaml:1:257: nesting deeper than 256 levels");
   std::string closed = std::string(100000, '[') + std::string(100000, ']');
   EXPECT_EQ(error_of(closed), "in.yaml:1:257: nesting deeper than 256 levels");
   std::string maps;
   for (int i = 0; i < 100000; ++i) maps += "{a: ";
-  EXPECT_EQ(error_of(maps), "in.yaml:1:1021: nesting deeper than 256 levels");
+  EXPECT_EQ(error_of(maps), "in.yaml:1:1025: nesting deeper than 256 levels");
+}
+
+TEST(YamlLimits, FlowPrescanIgnoresBracketsThatAreText) {
+  std::string brackets(300, '[');
+  EXPECT_EQ(error_of("a: \"" + brackets + "\"\n"), "ok");
+  EXPECT_EQ(error_of("a: '" + brackets + "'\n"), "ok");
+  EXPECT_EQ(error_of("a: 'it''s " + brackets + "'\n"), "ok");
+  EXPECT_EQ(error_of("a: \"\\\" " + brackets + "\"\n"), "ok");
+  EXPECT_EQ(error_of("# " + brackets + "\na: 1\n"), "ok");
+  EXPECT_EQ(error_of("a: 1 # " + brackets + "\n"), "ok");
+  EXPECT_EQ(error_of("a: b" + brackets + "\n"), "ok");
+  EXPECT_EQ(error_of("a: |\n  x" + brackets + "\n"), "ok");
+  EXPECT_EQ(error_of("a: [\"" + brackets + "\", '" + brackets + "']\n"), "ok");
+}
+
+TEST(YamlLimits, FlowPrescanCountsPerDocument) {
+  // 100 + 200 open brackets would pass the limit if the count went on across documents.
+  EXPECT_EQ(error_of("a: " + std::string(100, '[') + "\n---\nb: " + std::string(200, '[') +
+                     std::string(200, ']') + "\n"),
+            "in.yaml:2:1: end of sequence flow not found");
 }
 
 TEST(YamlLimits, DeepBlockNestingIsRefused) {
@@ -98,7 +118,7 @@ TEST(YamlLimits, DepthBeyondTheParsersOwnLimitActsAsItsLimit) {
   std::string ok = std::string(498, '[') + "x" + std::string(498, ']');
   EXPECT_EQ(error_of(ok, limits), "ok");
   std::string deep(600, '[');
-  EXPECT_EQ(error_of(deep, limits), "in.yaml:1:250: nesting deeper than 498 levels");
+  EXPECT_EQ(error_of(deep, limits), "in.yaml:1:499: nesting deeper than 498 levels");
 }
 
 TEST(YamlLimits, OversizedDocumentIsRefusedBeforeParsing) {
