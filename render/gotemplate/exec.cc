@@ -2,6 +2,10 @@
 // this file (Go panics the same way) and returned as core::Error by execute_tree().
 #include "render/gotemplate/exec.h"
 
+#include <pthread.h>
+
+#include <algorithm>
+
 #include "render/gotemplate/arguments.h"
 #include "render/gotemplate/builtins.h"
 #include "render/gotemplate/call_context.h"
@@ -27,8 +31,23 @@ enum class Flow { normal, break_, continue_ };
 
 const std::vector<Node*> k_no_args;
 
+// Native stack guard: Go's goroutine stacks grow, ours do not, so nested {{template}} calls also
+// stop (with Go's depth error) before they would use up the thread's stack.
 thread_local const char* t_stack_base = nullptr;
-constexpr std::ptrdiff_t k_stack_budget = 6 << 20;  // bytes of native stack templates may use
+thread_local std::ptrdiff_t t_stack_budget = 0;
+
+std::ptrdiff_t stack_budget(const char* here) {
+  constexpr std::ptrdiff_t k_fallback = 1 << 20;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return k_fallback;
+  void* addr = nullptr;
+  std::size_t size = 0;
+  int rc = pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) return k_fallback;
+  std::ptrdiff_t remaining = here - static_cast<const char*>(addr);
+  return std::max<std::ptrdiff_t>(remaining / 4 * 3 - (128 << 10), 64 << 10);
+}
 
 class Executor final : public CallContext {
  public:
@@ -204,7 +223,7 @@ class Executor final : public CallContext {
 
   static bool stack_exhausted() {
     char here;
-    return t_stack_base != nullptr && t_stack_base - &here > k_stack_budget;
+    return t_stack_base != nullptr && t_stack_base - &here > t_stack_budget;
   }
 
   // ---- evaluation ----
@@ -471,7 +490,16 @@ core::Status execute_tree(const TemplateSet& set, const Tree& tree, const Value&
                           std::string& out) {
   char base;
   bool outermost = t_stack_base == nullptr;
-  if (outermost) t_stack_base = &base;
+  if (outermost) {
+    t_stack_base = &base;
+    t_stack_budget = stack_budget(&base);
+  }
+  if (!outermost && t_stack_base - &base > t_stack_budget) {
+    // A function (Helm's include) re-entering execution too deeply.
+    return core::Error{core::ErrorKind::source,
+                       "template: " + tree.name + ": exceeded maximum template depth (" +
+                           std::to_string(set.options().max_depth) + ")"};
+  }
   Executor executor(set, tree, out);
   core::Status status;
   try {
