@@ -181,12 +181,16 @@ class Executor final : public CallContext {
         break;
       }
       case Kind::map: {
-        Value keep = val;  // the body may mutate the map; iterate a snapshot of the keys
-        std::vector<std::pair<std::string, Value>> entries(val.as_map().begin(), val.as_map().end());
+        // Go ranges over a sorted snapshot, so a body that changes the map is safe.
+        std::vector<std::pair<Value, Boxed>> entries;
+        entries.reserve(val.as_map().size());
+        bool boxed = val.map_type() != MapType::strings;
+        for (const auto& [key, elem] : val.as_map()) {
+          entries.emplace_back(Value::string(key), Boxed{elem, boxed});
+        }
         for (const auto& [key, elem] : entries) {
           any = true;
-          Boxed boxed{elem, val.map_type() != MapType::strings};
-          if (one(Value::string(key), boxed) == Flow::break_) break;
+          if (one(key, elem) == Flow::break_) break;
         }
         break;
       }

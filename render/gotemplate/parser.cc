@@ -202,6 +202,7 @@ class Parser {
   }
 
   Node* branch_control(NodeType type, std::string_view context) {
+    DepthGuard guard(this);
     std::size_t vars = m_vars.size();
     PipeNode* pipe = pipeline(context, Tok::right_delim);
     auto* node = make<BranchNode>(type, pipe->pos, src(), pipe->line);
@@ -375,6 +376,10 @@ class Parser {
 
   Node* term() {
     const Token& token = next_non_space();
+    if (token.type == Tok::left_paren) {
+      DepthGuard guard(this);
+      return pipeline("parenthesized pipeline", Tok::right_paren);
+    }
     switch (token.type) {
       case Tok::identifier: return identifier(token);
       case Tok::dot: return make<Node>(NodeType::dot, token.pos, src());
@@ -387,7 +392,6 @@ class Parser {
       }
       case Tok::boolean: return make<BoolNode>(token.pos, src(), token.value == "true");
       case Tok::char_constant: case Tok::complex: case Tok::number: return number(token);
-      case Tok::left_paren: return pipeline("parenthesized pipeline", Tok::right_paren);
       case Tok::string: case Tok::raw_string:
         return make<StringNode>(token.pos, src(), token.value, unquote_or_fail(token.value));
       default: backup(); return nullptr;
@@ -419,8 +423,20 @@ class Parser {
     return n;
   }
 
+  // Bounds the recursion of nested parentheses and control structures, as Go's parser bounds
+  // expression depth, so hostile input cannot exhaust the native stack.
+  struct DepthGuard {
+    explicit DepthGuard(Parser* p) : parser(p) {
+      if (++parser->m_depth > k_max_depth) parser->errorf("max expression depth exceeded");
+    }
+    ~DepthGuard() { --parser->m_depth; }
+    Parser* parser;
+  };
+  static constexpr int k_max_depth = 1000;
+
   std::shared_ptr<Source> m_source;
   const FuncMap* m_funcs;
+  int m_depth = 0;
   Lexed m_lexed;
   std::string m_name;
   std::size_t m_idx = 0;

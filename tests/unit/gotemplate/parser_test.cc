@@ -60,6 +60,13 @@ TEST(Parser, Literals) {
             "ERROR: template: t.yaml:1: integer overflow: 99999999999999999999");
 }
 
+TEST(Parser, NestingDepthIsBounded) {
+  std::string deep = "{{ " + std::string(2000, '(') + "1" + std::string(2000, ')') + " }}";
+  EXPECT_EQ(render(deep), "ERROR: template: t.yaml:1: max expression depth exceeded");
+  std::string ok = "{{ " + std::string(100, '(') + "1" + std::string(100, ')') + " }}";
+  EXPECT_EQ(render(ok), "1");
+}
+
 TEST(Parser, TreesOfAFile) {
   auto trees = parse("f", "a{{ define \"x\" }}X{{ end }}{{ block \"y\" . }}Y{{ end }}", nullptr);
   ASSERT_TRUE(trees.ok());
