@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/file_tree.h"
 #include "git/cache_dir.h"
 #include "git/tree_export.h"
 #include "git/tree_path.h"
@@ -12,7 +13,7 @@
 namespace gitops::git {
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // The entry for one child of a folder, symlinks resolved; nullopt when it is absent.
 core::Result<std::optional<core::TreeEntry>> child_entry(const TreeResolver& resolver,
@@ -65,12 +66,12 @@ std::string CommitTree::describe() const {
 
 core::Error CommitTree::failure(std::string_view doing, std::string_view path,
                                 std::string message) const {
-  return core::Error{core::ErrorKind::source, std::string(doing) + " " + quoted(path) + " from " +
+  return core::Error{core::ErrorKind::source, std::string(doing) + " " + in_quotes(path) + " from " +
                                                   describe() + ": " + message};
 }
 
 core::Result<std::vector<core::TreeEntry>> CommitTree::list(std::string_view dir) const {
-  auto path = normalize_path(dir);
+  auto path = core::normalize_tree_path(dir);
   if (!path) return failure("listing", dir, path.error().message);
   TreeResolver resolver(m_repo.get(), m_tree);
   auto node = resolver.resolve(*path);
@@ -93,7 +94,7 @@ core::Result<std::vector<core::TreeEntry>> CommitTree::list(std::string_view dir
 }
 
 core::Result<std::string> CommitTree::read(std::string_view path) const {
-  auto normalized = normalize_path(path);
+  auto normalized = core::normalize_tree_path(path);
   if (!normalized) return failure("reading", path, normalized.error().message);
   TreeResolver resolver(m_repo.get(), m_tree);
   auto node = resolver.resolve(*normalized);
@@ -106,7 +107,7 @@ core::Result<std::string> CommitTree::read(std::string_view path) const {
 }
 
 bool CommitTree::exists(std::string_view path, core::EntryType* type) const {
-  auto normalized = normalize_path(path);
+  auto normalized = core::normalize_tree_path(path);
   if (!normalized) return false;
   auto node = TreeResolver(m_repo.get(), m_tree).resolve(*normalized);
   if (!node || node->kind == NodeKind::absent) return false;
@@ -129,8 +130,8 @@ core::Result<std::filesystem::path> CommitTree::on_disk() const {
 }
 
 core::Result<std::string> source_folder(const core::FileTree& tree, std::string_view path) {
-  auto normalized = normalize_path(path);
-  std::string what = "using --path " + quoted(path) + " in " + tree.describe();
+  auto normalized = core::normalize_tree_path(path);
+  std::string what = "using --path " + in_quotes(path) + " in " + tree.describe();
   if (!normalized) return normalized.error().context(what);
   core::EntryType type = core::EntryType::file;
   if (!tree.exists(*normalized, &type)) {

@@ -35,7 +35,9 @@ core::Status fetch_into(git_repository* repo, std::string_view url) {
   }
   RemoteAuth auth(url_text);
   git_remote_callbacks callbacks = auth.callbacks();
-  if (git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, nullptr) != 0) {
+  git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+  proxy.type = GIT_PROXY_AUTO;  // http.proxy from Git config, else the proxy environment
+  if (git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &callbacks, &proxy, nullptr) != 0) {
     return transfer_error(&auth);
   }
   set_head(repo, remote.get());
@@ -45,6 +47,7 @@ core::Status fetch_into(git_repository* repo, std::string_view url) {
   git_strarray refspecs{specs, 2};
   git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
   options.callbacks = callbacks;
+  options.proxy_opts = proxy;
   options.prune = GIT_FETCH_PRUNE;
   options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   options.update_fetchhead = 0;  // FETCH_HEAD would record the URL

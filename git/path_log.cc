@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "core/file_tree.h"
 #include "git/libgit2.h"
 #include "git/ref.h"
 #include "git/tree_path.h"
@@ -42,7 +43,7 @@ bool changed(const git_commit* commit, const std::string& path) {
 core::Result<std::vector<Commit>> log_for_path(const Repository& repo, std::string_view ref,
                                                std::string_view path, std::size_t limit) {
   std::string what = "reading the history of \"" + std::string(path) + "\"";
-  auto normalized = normalize_path(path);
+  auto normalized = core::normalize_tree_path(path);
   if (!normalized) return normalized.error().context(what);
   auto start = resolve_ref(repo, ref);
   if (!start) return start.error().context(what);

@@ -10,7 +10,7 @@
 namespace gitops::git {
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // The name part of a revision: "main~2" -> "main", "v1.0^{}" -> "v1.0".
 std::string_view base_name(std::string_view ref) {
@@ -31,7 +31,7 @@ core::Status check_branch_tag_clash(const Repository& repo, std::string_view bas
   auto tag = peeled_ref(repo.raw(), "refs/tags/" + std::string(base));
   if (!branch || !tag || git_oid_equal(&*branch, &*tag)) return {};
   return core::Error{core::ErrorKind::source,
-                     "ambiguous revision " + quoted(base) + " in " + repo.display_name() +
+                     "ambiguous revision " + in_quotes(base) + " in " + repo.display_name() +
                          ": it is both a branch and a tag (use refs/heads/" + std::string(base) +
                          " or refs/tags/" + std::string(base) + ")"};
 }
@@ -49,7 +49,7 @@ int revparse(const Repository& repo, std::string_view ref, ObjectHandle& out) {
 }
 
 core::Error unknown_revision(const Repository& repo, std::string_view ref) {
-  std::string message = "unknown revision " + quoted(ref) + " in " + repo.display_name();
+  std::string message = "unknown revision " + in_quotes(ref) + " in " + repo.display_name();
   return core::Error{core::ErrorKind::source,
                      message + did_you_mean(near_misses(base_name(ref), ref_names(repo)))};
 }
@@ -85,14 +85,14 @@ core::Result<Commit> resolve_ref(const Repository& repo, std::string_view ref) {
   int rc = revparse(repo, ref, object);
   if (rc == GIT_EAMBIGUOUS) {
     return core::Error{core::ErrorKind::source,
-                       "ambiguous revision " + quoted(ref) + " in " + repo.display_name() +
+                       "ambiguous revision " + in_quotes(ref) + " in " + repo.display_name() +
                            ": several objects start with it (give more digits)"};
   }
   if (rc != 0) return unknown_revision(repo, ref);
   ObjectHandle commit;
   if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {
     return core::Error{core::ErrorKind::source,
-                       "revision " + quoted(ref) + " in " + repo.display_name() + " is a " +
+                       "revision " + in_quotes(ref) + " in " + repo.display_name() + " is a " +
                            git_object_type2string(git_object_type(object.get())) +
                            ", not a commit"};
   }

@@ -1,4 +1,4 @@
-// Tree path normalisation.
+// Tree path splitting and joining.
 #include "git/tree_path.h"
 
 namespace gitops::git {
@@ -19,30 +19,6 @@ std::string join_path(std::string_view base, std::string_view relative) {
   if (base.empty()) return std::string(relative);
   if (relative.empty()) return std::string(base);
   return std::string(base) + "/" + std::string(relative);
-}
-
-core::Result<std::string> normalize_path(std::string_view path) {
-  if (!path.empty() && path.front() == '/') {
-    return core::Error{
-        core::ErrorKind::source,
-        "path \"" + std::string(path) + "\" is absolute; give one inside the repository"};
-  }
-  std::vector<std::string> kept;
-  for (std::string& part : split_path(path)) {
-    if (part == ".") continue;
-    if (part == "..") {
-      if (kept.empty()) {
-        return core::Error{core::ErrorKind::source,
-                           "path \"" + std::string(path) + "\" leaves the repository"};
-      }
-      kept.pop_back();
-      continue;
-    }
-    kept.push_back(std::move(part));
-  }
-  std::string out;
-  for (const std::string& part : kept) out = join_path(out, part);
-  return out;
 }
 
 }  // namespace gitops::git

@@ -1,18 +1,12 @@
-// Normalisation of paths inside a Git tree ("a/./b/../c" -> "a/c"), refusing any that climbs
-// above the root or is absolute. Private to git/ until core::normalize_tree_path lands.
+// Splitting and joining of tree paths already normalised by core::normalize_tree_path
+// (core/file_tree.h), which is what refuses absolute paths and ".." above the root.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
-
 namespace gitops::git {
-
-// The normalised form of `path` ("" for the root); fails (kind source) naming `path` when it
-// is absolute or climbs above the root with "..".
-core::Result<std::string> normalize_path(std::string_view path);
 
 // The '/'-separated segments of a normalised path ("" has none).
 std::vector<std::string> split_path(std::string_view normalized);

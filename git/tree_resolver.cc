@@ -3,13 +3,14 @@
 
 #include <vector>
 
+#include "core/file_tree.h"
 #include "git/libgit2.h"
 #include "git/tree_path.h"
 
 namespace gitops::git {
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string join_all(const std::vector<std::string>& parts, std::size_t from = 0,
                      std::size_t to = std::string::npos) {
@@ -24,13 +25,13 @@ core::Result<std::string> follow(std::string_view link_path, const std::string& 
   if (!target.empty() && target.front() == '/') {
     return core::Error{
         core::ErrorKind::source,
-        "symlink " + quoted(link_path) + " points to an absolute path (" + quoted(target) + ")"};
+        "symlink " + in_quotes(link_path) + " points to an absolute path (" + in_quotes(target) + ")"};
   }
-  auto next = normalize_path(join_path(join_path(parent, target), rest));
+  auto next = core::normalize_tree_path(join_path(join_path(parent, target), rest));
   if (!next) {
     return core::Error{
         core::ErrorKind::source,
-        "symlink " + quoted(link_path) + " points outside the repository (" + quoted(target) + ")"};
+        "symlink " + in_quotes(link_path) + " points outside the repository (" + in_quotes(target) + ")"};
   }
   return next;
 }

@@ -97,13 +97,14 @@ TEST_F(CommitTreeTest, DotDotPathsAreRefused) {
   auto escaped = tree.read("app/../../etc/passwd");
   ASSERT_FALSE(escaped.ok());
   EXPECT_EQ(escaped.error().kind, core::ErrorKind::source);
-  EXPECT_EQ(escaped.error().message, prefix(tree, "reading", "app/../../etc/passwd") +
-                                         "path \"app/../../etc/passwd\" leaves the repository");
+  EXPECT_EQ(escaped.error().message,
+            prefix(tree, "reading", "app/../../etc/passwd") +
+                "path \"app/../../etc/passwd\" climbs above the root of the tree");
   EXPECT_EQ(tree.list("..").error().message,
-            prefix(tree, "listing", "..") + "path \"..\" leaves the repository");
+            prefix(tree, "listing", "..") + "path \"..\" climbs above the root of the tree");
   EXPECT_EQ(tree.read("/etc/passwd").error().message,
             prefix(tree, "reading", "/etc/passwd") +
-                "path \"/etc/passwd\" is absolute; give one inside the repository");
+                "path \"/etc/passwd\" is absolute; tree paths are relative to the root");
   EXPECT_FALSE(tree.exists("../app"));
   EXPECT_EQ(*tree.read("app/../app/cm.yaml"), "x");
 }
@@ -117,8 +118,9 @@ TEST_F(CommitTreeTest, SourceFolderValidatesThePathOption) {
   auto escaped = source_folder(tree, "app/../../x");
   ASSERT_FALSE(escaped.ok());
   EXPECT_EQ(escaped.error().kind, core::ErrorKind::source);
-  EXPECT_EQ(escaped.error().message, what + "\"app/../../x\" in " + tree.describe() +
-                                         ": path \"app/../../x\" leaves the repository");
+  EXPECT_EQ(escaped.error().message,
+            what + "\"app/../../x\" in " + tree.describe() +
+                ": path \"app/../../x\" climbs above the root of the tree");
   EXPECT_EQ(source_folder(tree, "nope").error().message,
             what + "\"nope\" in " + tree.describe() + ": no such folder");
   EXPECT_EQ(source_folder(tree, "app/cm.yaml").error().message,

@@ -144,9 +144,7 @@ TEST_F(Credentials, HttpsTokenKeepsTheUserNameOfTheUrl) {
 TEST_F(Credentials, SshTriesKeyFilesInOrder) {
   std::filesystem::create_directories(home.path() / ".ssh");
   std::filesystem::path key = home.path() / ".ssh" / "id_rsa";
-  testing::RunResult made =
-      testing::run({"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.string()});
-  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::ofstream(key) << "not read until libgit2 connects\n";
   RemoteAuth auth("git@git.example.com:org/repo.git", home.path());
   Answer user = ask(auth, GIT_CREDENTIAL_USERNAME);
   EXPECT_EQ(user.rc, 0);

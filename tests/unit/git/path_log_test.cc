@@ -74,8 +74,9 @@ TEST_F(PathLog, RefusesAPathLeavingTheRepository) {
   auto log = log_for_path(*opened_repo, "HEAD", "app/../..", 0);
   ASSERT_FALSE(log.ok());
   EXPECT_EQ(log.error().kind, core::ErrorKind::source);
-  EXPECT_EQ(log.error().message,
-            "reading the history of \"app/../..\": path \"app/../..\" leaves the repository");
+  EXPECT_EQ(
+      log.error().message,
+      "reading the history of \"app/../..\": path \"app/../..\" climbs above the root of the tree");
 }
 
 TEST_F(PathLog, UnknownRefIsAnError) {
