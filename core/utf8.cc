@@ -61,4 +61,39 @@ std::size_t find_invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t find_control_character(std::string_view text) {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char byte = data[i];
+    if (byte >= 0x20 && byte < 0x7F) continue;
+    if (byte == '\t' || byte == '\n' || byte == '\r') continue;
+    if (byte < 0x80) return i;  // C0 control or DEL
+    if (byte == 0xC2 && i + 1 < text.size() && data[i + 1] < 0xA0 && data[i + 1] != 0x85) return i;
+    if (byte == 0xEF && i + 2 < text.size() && data[i + 1] == 0xBF && data[i + 2] >= 0xBE) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (data[i] < 0x80) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    std::size_t length = sequence_length(data + i, text.size() - i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace gitops::core

@@ -45,6 +45,11 @@ class MemoryBuffer : public std::streambuf {
   }
 };
 
+std::string valid_text(const std::string& value) {
+  if (find_invalid_utf8(value) == std::string::npos) return value;
+  return replace_invalid_utf8(value);
+}
+
 std::string position(std::string_view file, int line, int column) {
   return fmt::format("{}:{}:{}", file, line, column);
 }
@@ -218,7 +223,11 @@ class JsonBuilder : public YAML::EventHandler {
     if (static_cast<int>(m_frames.size()) >= max_depth) {
       fail(mark, fmt::format("nesting deeper than {} levels", max_depth));
     }
-    Frame frame{std::move(empty), mark, anchor, m_nodes - 1};
+    Frame frame;
+    frame.value = std::move(empty);
+    frame.mark = mark;
+    frame.anchor = anchor;
+    frame.nodes_before = m_nodes - 1;
     frame.is_key = expecting_key();
     frame.records_items = m_frames.size() == 1 && frame.value.is_array() &&
                           m_frames[0].value.is_object() && m_frames[0].key == "items" &&
@@ -268,7 +277,8 @@ class JsonBuilder : public YAML::EventHandler {
 
   Json scalar_json(const YAML::Mark& mark, const std::string& tag, const std::string& value) const {
     if (tag == "?") return resolved_json(mark, resolve_plain_scalar(value), value);
-    if (tag == "!") return Json(value);
+    // Escapes in double-quoted text can spell surrogates; Go would print them as U+FFFD.
+    if (tag == "!") return Json(valid_text(value));
     return tagged_json(mark, tag, value);
   }
 
@@ -310,9 +320,9 @@ Json JsonBuilder::resolved_json(const YAML::Mark& mark, const ResolvedScalar& sc
 
 Json JsonBuilder::tagged_json(const YAML::Mark& mark, std::string_view tag,
                               const std::string& value) const {
-  if (!tag.starts_with(k_long_tag_prefix)) return Json(value);  // local tags are not resolved
+  if (!tag.starts_with(k_long_tag_prefix)) return Json(valid_text(value));  // local tags stay text
   std::string_view name = tag.substr(k_long_tag_prefix.size());
-  if (name == "str") return Json(value);
+  if (name == "str") return Json(valid_text(value));
   if (name == "binary") {
     auto decoded = decode_base64(value);
     if (!decoded) fail(mark, "!!binary value contains invalid base64 data");
@@ -322,7 +332,7 @@ Json JsonBuilder::tagged_json(const YAML::Mark& mark, std::string_view tag,
     return Json(std::move(*decoded));
   }
   if (name != "bool" && name != "int" && name != "float" && name != "null" && name != "timestamp") {
-    return Json(value);
+    return Json(valid_text(value));
   }
   ResolvedScalar scalar = resolve_plain_scalar(value);
   if (scalar.type == ScalarType::timestamp && name != "timestamp") scalar.type = ScalarType::string;
@@ -387,6 +397,14 @@ Status check_bytes(std::string_view text, std::string_view file, const YamlLimit
                  fmt::format("{}: invalid UTF-8 (byte 0x{:02x} at offset {})",
                              position(file, line, column),
                              static_cast<unsigned char>(text[bad]), bad)};
+  }
+  std::size_t control = find_control_character(text);
+  if (control != std::string_view::npos) {
+    auto [line, column] = line_column(text, control);
+    return Error{ErrorKind::source,
+                 fmt::format("{}: control characters are not allowed (byte 0x{:02x} at offset {})",
+                             position(file, line, column),
+                             static_cast<unsigned char>(text[control]), control)};
   }
   if (auto status = check_document_sizes(text, file, limits.max_document_bytes); !status) {
     return status;

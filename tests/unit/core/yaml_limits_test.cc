@@ -146,5 +146,20 @@ TEST(YamlLimits, InvalidUtf8IsReportedAtItsPosition) {
   EXPECT_EQ(error_of("a: \"\xe2\x82\xac \xf0\x9f\x98\x80\"\n"), "ok");
 }
 
+TEST(YamlLimits, ControlCharactersAreRefused) {
+  // Leading NUL bytes would also make yaml-cpp guess UTF-16 or UTF-32.
+  EXPECT_EQ(error_of(std::string("\0\0\0\x07a: 1", 8)),
+            "in.yaml:1:1: control characters are not allowed (byte 0x00 at offset 0)");
+  EXPECT_EQ(error_of("a: 1\nb: x\x01\n"),
+            "in.yaml:2:5: control characters are not allowed (byte 0x01 at offset 9)");
+  EXPECT_EQ(error_of("a: \x7f\n"),
+            "in.yaml:1:4: control characters are not allowed (byte 0x7f at offset 3)");
+  EXPECT_EQ(error_of("a: \xc2\x80\n"),
+            "in.yaml:1:4: control characters are not allowed (byte 0xc2 at offset 3)");
+  EXPECT_EQ(error_of("a: \xef\xbf\xbf\n"),
+            "in.yaml:1:4: control characters are not allowed (byte 0xef at offset 3)");
+  EXPECT_EQ(error_of("a:\tb\r\nc: \xc2\x85 \xc2\xa0 \xef\xbb\xbf\n"), "ok");
+}
+
 }  // namespace
 }  // namespace gitops::core

@@ -134,6 +134,11 @@ TEST(YamlReader, QuotedAndBlockScalarsAreAlwaysStrings) {
   EXPECT_EQ(json_of("v: >-\n  yes\n"), R"({"v":"yes"})");
 }
 
+TEST(YamlReader, DoubleQuotedEscapes) {
+  EXPECT_EQ(scalar("\"\\u00e9\\x41\\t\\0\""), "\"\xc3\xa9" "A\\t\\u0000\"");
+  EXPECT_EQ(scalar("\"\\uD800x\""), "error: in.yaml:1:11: invalid unicode: 55296");
+}
+
 TEST(YamlReader, TagsAreHonoured) {
   EXPECT_EQ(scalar("!!str 10"), "\"10\"");
   EXPECT_EQ(scalar("!!str true"), "\"true\"");
