@@ -16,7 +16,7 @@ log() { echo "cluster-down: $*" >&2; }
 ours() {
   local pid=$1
   [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$DIR/"
+  tr "\\0" " " 2>/dev/null <"/proc/$pid/cmdline" | grep -qF -- "$DIR/"
 }
 
 # Waits up to SECONDS for every pid in the rest of the arguments to be gone; false on timeout.

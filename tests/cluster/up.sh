@@ -220,6 +220,12 @@ etcd_healthy() {
 apiserver_ready() { [ "$(admin_curl "$APISERVER_URL/readyz")" = ok ]; }
 # The token controller gives every namespace a `default` ServiceAccount: proof it is running.
 default_sa_exists() { admin_curl "$APISERVER_URL/api/v1/namespaces/default/serviceaccounts/default"; }
+# ClusterRole view is aggregated by the controller-manager; until then it grants nothing.
+limited_can_read() {
+  curl -sS --fail --max-time 5 --cacert "$DIR/pki/ca.crt" \
+    -H "Authorization: Bearer $(cat "$DIR/limited.token")" \
+    "$APISERVER_URL/api/v1/namespaces/default/configmaps?limit=1"
+}
 
 start_etcd() {
   local pki=$DIR/pki peer="https://127.0.0.1:$ETCD_PEER_PORT"
@@ -338,6 +344,7 @@ main() {
   start_controller_manager
   bind_limited_user
   wait_for kube-controller-manager default_sa_exists
+  wait_for kube-controller-manager limited_can_read
   write_env
   log "control plane up in $((SECONDS - start_time)) s: $APISERVER_URL (kubeconfig $DIR/kubeconfig)"
 }
