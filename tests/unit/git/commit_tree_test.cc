@@ -209,3 +209,26 @@ TEST_F(CommitTreeTest, SubmodulesAreAbsent) {
 
 }  // namespace
 }  // namespace gitops::git
+
+namespace gitops::git {
+namespace {
+
+TEST(CommitTreeWorktree, ReadsCommitsThroughALinkedWorktree) {
+  testing::GitRepo repo;
+  std::string c1 = repo.commit({{"app/cm.yaml", "main\n"}}, "one");
+  testing::TempDir dir;
+  std::filesystem::path linked = dir.path() / "wt";
+  repo.git({"worktree", "add", "-q", "-b", "topic", linked.string()});
+  auto opened = Repository::open((linked / "app").string());
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  EXPECT_EQ(opened->display_name(), linked.string());
+  auto head = resolve_ref(*opened, "HEAD");
+  ASSERT_TRUE(head.ok()) << head.error().message;
+  EXPECT_EQ(head->sha, c1);
+  auto tree = CommitTree::open(*opened, *head, {.cache_dir = dir.path() / "cache"});
+  ASSERT_TRUE(tree.ok()) << tree.error().message;
+  EXPECT_EQ(*tree->read("app/cm.yaml"), "main\n");
+}
+
+}  // namespace
+}  // namespace gitops::git

@@ -253,5 +253,29 @@ TEST_F(Mirror, GitDaemonRemoteWorksTheSame) {
   EXPECT_EQ(sha(open(git_url), "origin/main"), c2);
 }
 
+TEST_F(Mirror, MessagesAboutARemoteWithCredentialsNeverShowThem) {
+  testing::TempDir served;
+  testing::RunResult cloned = testing::run({"git", "clone", "-q", "--bare", origin.path().string(),
+                                            (served.path() / "app.git").string()});
+  ASSERT_EQ(cloned.exit_code, 0) << cloned.err;
+  testing::GitDaemon daemon(served.path());
+  std::string secret_url = daemon.url("app.git").insert(6, "user:s3cr3t@");
+  ASSERT_EQ(secret_url.rfind("git://user:s3cr3t@127.0.0.1:", 0), 0u);
+  Repository repo = open(secret_url);
+  EXPECT_EQ(repo.display_name(), redact_url(secret_url));
+  EXPECT_EQ(sha(repo, "main"), c1);
+  auto unknown = resolve_ref(repo, "mian");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message, "unknown revision \"mian\" in git://user:***@" +
+                                         secret_url.substr(secret_url.find('@') + 1) +
+                                         " (did you mean \"main\"?)");
+  std::filesystem::path dir = repos() / mirror_name(secret_url);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) {
+      EXPECT_EQ(slurp(entry.path()).find("s3cr3t"), std::string::npos) << entry.path();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gitops::git

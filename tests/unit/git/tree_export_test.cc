@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -119,6 +120,25 @@ TEST_F(TreeExport, DefaultsToTheXdgCacheFolder) {
   EXPECT_EQ(*dir, cache.path() / "kubectl-gitops" / "exports" / sha);
   EXPECT_EQ(mode_of(cache.path() / "kubectl-gitops"), 0700u);
   EXPECT_EQ(slurp(*dir / "a.yaml"), "a\n");
+}
+
+TEST_F(TreeExport, ConcurrentExportsOfOneCommitAgree) {
+  std::string sha = repo.commit({{"a.yaml", "a\n"}, {"b/c.yaml", "c\n"}}, "one");
+  constexpr int k_threads = 4;
+  std::vector<CommitTree> trees;
+  for (int i = 0; i < k_threads; ++i) trees.push_back(tree_at(sha, cache.path()));
+  std::vector<std::string> results(k_threads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < k_threads; ++i) {
+    threads.emplace_back([&, i] {
+      auto dir = trees[i].on_disk();
+      results[i] = dir.ok() ? dir->string() : dir.error().message;
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& result : results) EXPECT_EQ(result, (cache.path() / "exports" / sha).string());
+  EXPECT_EQ(listing(cache.path() / "exports"),
+            sha + "/\n" + sha + "/a.yaml\n" + sha + "/b/\n" + sha + "/b/c.yaml\n");
 }
 
 TEST_F(TreeExport, TwoCommitsGetTwoExports) {
