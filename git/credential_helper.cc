@@ -44,13 +44,13 @@ struct Pipe {
   }
 };
 
-// Runs `git credential fill` with `input` on stdin; its stdout, or nullopt on a non-zero exit.
-core::Result<std::optional<std::string>> run_fill(const std::string& input) {
-  Pipe in, out;
-  if (::pipe2(in.fds, O_CLOEXEC) != 0 || ::pipe2(out.fds, O_CLOEXEC) != 0) {
-    return core::Error{core::ErrorKind::source,
-                       std::string("running git credential fill: ") + std::strerror(errno)};
-  }
+core::Error spawn_error(int error) {
+  return core::Error{core::ErrorKind::source,
+                     std::string("running git credential fill: ") + std::strerror(error)};
+}
+
+// Starts `git credential fill` (no shell) reading `in` and writing `out`; stderr is dropped.
+core::Result<pid_t> spawn_fill(const Pipe& in, const Pipe& out) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in.fds[0], 0);
@@ -65,19 +65,19 @@ core::Result<std::optional<std::string>> run_fill(const std::string& input) {
   pid_t pid = -1;
   int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv, envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    return core::Error{core::ErrorKind::source,
-                       std::string("running git credential fill: ") + std::strerror(rc)};
-  }
-  in.close_end(0);
-  out.close_end(1);
-  // A helper that exits early closes its stdin: block SIGPIPE on this thread and drop it.
+  if (rc != 0) return spawn_error(rc);
+  return pid;
+}
+
+// Writes `input` to `fd`. A helper that exits early closes its stdin: SIGPIPE is blocked on this
+// thread during the write and a pending one is dropped.
+void write_input(int fd, const std::string& input) {
   sigset_t pipe_signal, previous;
   sigemptyset(&pipe_signal);
   sigaddset(&pipe_signal, SIGPIPE);
   pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
   for (std::size_t written = 0; written < input.size();) {
-    ssize_t n = ::write(in.fds[1], input.data() + written, input.size() - written);
+    ssize_t n = ::write(fd, input.data() + written, input.size() - written);
     if (n <= 0 && errno != EINTR) break;
     if (n > 0) written += static_cast<std::size_t>(n);
   }
@@ -85,16 +85,34 @@ core::Result<std::optional<std::string>> run_fill(const std::string& input) {
   while (::sigtimedwait(&pipe_signal, nullptr, &no_wait) > 0) {
   }
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  in.close_end(1);
+}
+
+std::string read_output(int fd) {
   std::string output;
   char buffer[4096];
-  for (ssize_t n; (n = ::read(out.fds[0], buffer, sizeof buffer)) != 0;) {
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) break;
     output.append(buffer, static_cast<std::size_t>(n));
   }
+  return output;
+}
+
+// Runs `git credential fill` with `input` on stdin; its stdout, or nullopt on a non-zero exit.
+core::Result<std::optional<std::string>> run_fill(const std::string& input) {
+  Pipe in, out;
+  if (::pipe2(in.fds, O_CLOEXEC) != 0 || ::pipe2(out.fds, O_CLOEXEC) != 0) {
+    return spawn_error(errno);
+  }
+  auto pid = spawn_fill(in, out);
+  if (!pid) return pid.error();
+  in.close_end(0);
+  out.close_end(1);
+  write_input(in.fds[1], input);
+  in.close_end(1);
+  std::string output = read_output(out.fds[0]);
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (::waitpid(*pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::optional<std::string>();
   return std::optional<std::string>(std::move(output));

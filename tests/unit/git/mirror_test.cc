@@ -45,8 +45,8 @@ class Mirror : public ::testing::Test {
     url = "file://" + origin.path().string();
   }
 
-  Repository open(const std::string& location, bool offline = false) {
-    auto repo = Repository::open(location, {.offline = offline});
+  Repository open(const std::string& location, const OpenOptions& options = {}) {
+    auto repo = Repository::open(location, options);
     EXPECT_TRUE(repo.ok()) << repo.error().message;
     return std::move(*repo);
   }
@@ -98,7 +98,7 @@ TEST_F(Mirror, ClonedOnceThenFetched) {
 TEST_F(Mirror, OfflineDoesNotFetch) {
   open(url);
   std::string c2 = origin.commit({{"app/cm.yaml", "v2\n"}}, "two");
-  Repository offline = open(url, true);
+  Repository offline = open(url, {.offline = true});
   EXPECT_EQ(sha(offline, "main"), c1);
   auto missing = resolve_ref(offline, c2);
   ASSERT_FALSE(missing.ok());
@@ -232,7 +232,7 @@ TEST_F(Mirror, ConcurrentProcessesShareOneIntactMirror) {
   testing::RunResult fsck =
       testing::run({"git", "-C", (repos() / mirror_name(url)).string(), "fsck", "--strict"});
   EXPECT_EQ(fsck.exit_code, 0) << fsck.err;
-  EXPECT_EQ(sha(open(url, true), "main"), c2);
+  EXPECT_EQ(sha(open(url, {.offline = true}), "main"), c2);
 }
 
 TEST_F(Mirror, GitDaemonRemoteWorksTheSame) {
@@ -248,7 +248,7 @@ TEST_F(Mirror, GitDaemonRemoteWorksTheSame) {
   EXPECT_EQ(sha(repo, "v1"), c1);
   std::string c2 = origin.commit({{"app/cm.yaml", "v2\n"}}, "two");
   origin.git({"push", "-q", (served.path() / "app.git").string(), "main"});
-  EXPECT_EQ(sha(open(git_url, true), "main"), c1);
+  EXPECT_EQ(sha(open(git_url, {.offline = true}), "main"), c1);
   EXPECT_EQ(sha(open(git_url), "main"), c2);
   EXPECT_EQ(sha(open(git_url), "origin/main"), c2);
 }
