@@ -240,6 +240,8 @@ start_etcd() {
     --logger zap --log-level warn
 }
 
+# The endpoint reconciler is off: it would publish 127.0.0.1 as the `kubernetes` Service's
+# endpoint, which validation rejects (loopback), and log that error every ten seconds.
 start_apiserver() {
   local pki=$DIR/pki extra=()
   # Word splitting is the point: the variable holds a list of flags.
@@ -255,6 +257,7 @@ start_apiserver() {
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-cluster-ip-range "$k_service_cidr" \
+    --endpoint-reconciler-type none \
     "${extra[@]}"
 }
 
