@@ -92,3 +92,21 @@ TEST(TemplateSet, CloneIsIndependentBothWays) {
 
 }  // namespace
 }  // namespace gitops::render::gotemplate
+
+namespace gitops::render::gotemplate {
+namespace {
+
+TEST(TemplateSet, BlockIsADefinitionLikeAnyOther) {
+  TemplateSet later;
+  ASSERT_TRUE(later.parse("page", "<{{ block \"body\" . }}default{{ end }}>").ok());
+  ASSERT_TRUE(later.parse("override", "{{ define \"body\" }}custom{{ end }}").ok());
+  EXPECT_EQ(*later.execute("page", Value()), "<custom>");
+
+  TemplateSet earlier;
+  ASSERT_TRUE(earlier.parse("override", "{{ define \"body\" }}custom{{ end }}").ok());
+  ASSERT_TRUE(earlier.parse("page", "<{{ block \"body\" . }}default{{ end }}>").ok());
+  EXPECT_EQ(*earlier.execute("page", Value()), "<default>");
+}
+
+}  // namespace
+}  // namespace gitops::render::gotemplate
