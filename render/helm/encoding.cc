@@ -51,16 +51,36 @@ std::string json_kind(const Value& v) {
   }
 }
 
-// The core reader's "LINE:COLUMN: MESSAGE" as go-yaml words it: "line LINE: MESSAGE".
+// go-yaml's words for the core reader's (yaml-cpp's) most common complaints.
+std::string go_yaml_words(const std::string& message) {
+  static const std::pair<std::string_view, std::string_view> k_words[] = {
+      {"illegal map value", "mapping values are not allowed in this context"},
+      {"end of map not found", "did not find expected key"},
+      {"end of sequence not found", "did not find expected '-' indicator"},
+      {"end of map flow not found", "did not find expected ',' or '}'"},
+      {"end of sequence flow not found", "did not find expected ',' or ']'"},
+      {"unknown escape character", "found unknown escape character"},
+  };
+  for (const auto& [ours, go] : k_words) {
+    if (message == ours) return std::string(go);
+  }
+  return message;
+}
+
+// The core reader's "LINE:COLUMN: MESSAGE" as go-yaml words it: "line LINE: MESSAGE", with no
+// line for the first one (go-yaml omits line 0 of its zero-based marks).
 std::string go_yaml_error(const std::string& message) {
   std::size_t i = message.rfind(':', 0) == 0 ? 1 : 0;  // the empty file name leaves a leading ':'
   std::size_t start = i;
   while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]))) ++i;
   std::string line = message.substr(start, i - start);
-  if (i < message.size() && message[i] == ':') {
+  if (i < message.size() && message[i] == ':' && !line.empty()) {
     std::size_t j = i + 1;
     while (j < message.size() && std::isdigit(static_cast<unsigned char>(message[j]))) ++j;
-    if (message.compare(j, 2, ": ") == 0 && !line.empty()) return "line " + line + ": " + message.substr(j + 2);
+    if (message.compare(j, 2, ": ") == 0) {
+      std::string text = go_yaml_words(message.substr(j + 2));
+      return line == "1" ? text : "line " + line + ": " + text;
+    }
   }
   return message;
 }

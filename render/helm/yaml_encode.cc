@@ -61,11 +61,40 @@ std::string json_clean(std::string_view s) {
   return out;
 }
 
+// JSON leaves U+0085 (NEL) raw; inside the double-quoted JSON string yaml.v2 reads it as a line
+// break and folds it: blanks around it dropped, one break becomes a space, n breaks n-1 newlines.
+std::string fold_next_lines(const std::string& s) {
+  constexpr std::string_view k_nel = "\xc2\x85";
+  if (s.find(k_nel) == std::string::npos) return s;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s.compare(i, 2, k_nel) != 0) {
+      out += s[i++];
+      continue;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    int breaks = 0;
+    while (i < s.size()) {
+      if (s.compare(i, 2, k_nel) == 0) {
+        ++breaks;
+        i += 2;
+      } else if (s[i] == ' ' || s[i] == '\t') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    out += breaks == 1 ? std::string(" ") : std::string(static_cast<std::size_t>(breaks - 1), '\n');
+  }
+  return out;
+}
+
 core::Result<Node> string_node(std::string_view s) {
   if (unreadable(s)) {
     return go_error("error converting JSON to YAML: yaml: control characters are not allowed");
   }
-  return Node{Node::Type::string, json_clean(s), {}, {}};
+  return Node{Node::Type::string, fold_next_lines(json_clean(s)), {}, {}};
 }
 
 // yaml.v2 reading JSON's number text: an int when it parses as one, else a float printed 'g'.
@@ -86,7 +115,7 @@ core::Result<Node> map_node(const gotemplate::Map& m, int depth) {
     if (unreadable(key)) return string_node(key).error();
     auto child = to_node(item, depth + 1);
     if (!child.ok()) return child;
-    node.entries.emplace_back(json_clean(key), std::move(*child));
+    node.entries.emplace_back(fold_next_lines(json_clean(key)), std::move(*child));
   }
   std::sort(node.entries.begin(), node.entries.end(),
             [](const auto& a, const auto& b) { return yaml_key_less(a.first, b.first); });

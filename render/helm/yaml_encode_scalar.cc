@@ -237,11 +237,25 @@ std::string double_quoted(std::string_view s) {
   return out + "\"";
 }
 
-std::string single_quoted(std::string_view s) {
+// U+2028 and U+2029 are line breaks to yaml.v2: the text after one is indented like a new line.
+bool is_unicode_break(std::string_view s, std::size_t i) {
+  return s.compare(i, 3, "\xe2\x80\xa8") == 0 || s.compare(i, 3, "\xe2\x80\xa9") == 0;
+}
+
+std::string single_quoted(std::string_view s, int indent) {
   std::string out = "'";
-  for (char c : s) {
-    out += c;
-    if (c == '\'') out += '\'';
+  bool breaks = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_unicode_break(s, i)) {
+      out.append(s.substr(i, 3));
+      i += 2;
+      breaks = true;
+      continue;
+    }
+    if (breaks) out.append(static_cast<std::size_t>(indent), ' ');
+    breaks = false;
+    out += s[i];
+    if (s[i] == '\'') out += '\'';
   }
   return out + "'";
 }
@@ -303,7 +317,7 @@ bool yaml_resolves_to_non_string(std::string_view s) {
 std::string yaml_scalar(std::string_view s, int indent, Context context) {
   switch (select_style(s, context)) {
     case Style::plain: return std::string(s);
-    case Style::single: return single_quoted(s);
+    case Style::single: return single_quoted(s, indent);
     case Style::dbl: return double_quoted(s);
     case Style::literal: return literal(s, indent);
   }
