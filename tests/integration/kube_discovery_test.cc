@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <regex>
+#include <thread>
 
 #include "tests/integration/kube_test_cluster.h"
 
@@ -68,6 +69,16 @@ TEST(KubeDiscovery, SecondClientUsesDiskCacheAndNewCrdIsFound) {
                                     return WatchAction::keep_watching;
                                   });
   ASSERT_TRUE(established.ok()) << established.error().message;
+  // The API server publishes the new group in discovery shortly after Established: wait for it.
+  bool served = false;
+  for (int i = 0; i < 100 && !served; ++i) {
+    Request request;
+    request.path = "/apis/" + group + "/v1";
+    auto response = first->execute(request);
+    served = response.ok() && response->status == 200;
+    if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(served);
   auto widgets = second->discovery().find(group, "v1", "Widget");
   EXPECT_TRUE(widgets.ok()) << widgets.error().message;
   EXPECT_FALSE(second->discovery().from_disk_cache());
