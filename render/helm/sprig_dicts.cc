@@ -60,15 +60,13 @@ void mergo_merge(const Value& dst, const Value& src, bool overwrite) {
 }
 
 R merge(Args a, bool overwrite) {
-  if (a[0].is_nil()) {
-    // mergo refuses a nil destination map.
-    return go_error("src and dst must be of same type");
-  }
+  // mergo makes a nil destination map before merging into it.
+  Value dst = a[0].is_nil() ? Value::map({}) : a[0];
   for (std::size_t i = 1; i < a.size(); ++i) {
     if (a[i].is_nil()) continue;
-    mergo_merge(a[0], a[i], overwrite);
+    mergo_merge(dst, a[i], overwrite);
   }
-  return a[0].with_map_type(gotemplate::MapType::any);
+  return dst.with_map_type(gotemplate::MapType::any);
 }
 
 std::string go_type_of(const Value& v) { return v.is_nil() ? "nil" : v.type_name(); }

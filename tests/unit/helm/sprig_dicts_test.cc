@@ -64,6 +64,7 @@ TEST_F(DictsTest, MergeOverwriteTakesSourceIncludingEmptyValues) {
             "map[a: b:0 c:false]");
   EXPECT_EQ(run("mergeOverwrite", {M({{"l", L({I(1), I(2)})}}), M({{"l", L({I(9)})}})}), "map[l:[9]]");
   EXPECT_EQ(run("mustMergeOverwrite", {M({{"a", I(1)}}), M({{"a", Value()}})}), "map[a:<nil>]");
+  EXPECT_EQ(run("merge", {Value(), M({{"a", I(1)}}), Value()}), "map[a:1]");
 }
 
 TEST_F(DictsTest, DeepCopyIsIndependent) {
