@@ -1,5 +1,6 @@
-// parse_yaml_stream: YAML (or JSON) text to JSON values the way sigs.k8s.io/yaml converts it.
-// Checks the bytes first (UTF-8, document sizes), then drives yaml-cpp's event parser and builds
+// The steps of parse_yaml_stream: YAML (or JSON) text to JSON values the way sigs.k8s.io/yaml
+// converts it. Checks the bytes first (UTF-8, controls, document sizes, flow nesting), then drives
+// yaml-cpp's event parser over a piece of the stream and builds
 // nlohmann::json directly from the events (no yaml-cpp node tree), resolving plain scalars as
 // go-yaml v2 does, expanding aliases and merge keys, and enforcing depth and node limits as the
 // events arrive, so hostile input stops early with bounded memory.
@@ -19,6 +20,7 @@
 
 #include "core/utf8.h"
 #include "core/yaml.h"
+#include "core/yaml_parse_steps.h"
 #include "core/yaml_json.h"
 #include "core/yaml_prescan.h"
 #include "core/yaml_scalar.h"
@@ -45,9 +47,34 @@ class MemoryBuffer : public std::streambuf {
   }
 };
 
+// The input was valid UTF-8, so bytes that are not come from escapes: yaml-cpp 0.7 decodes "\N"
+// and "\_" to the single bytes 0x85 and 0xA0 instead of U+0085 and U+00A0; anything else
+// becomes U+FFFD as in Go.
 std::string valid_text(const std::string& value) {
-  if (find_invalid_utf8(value) == std::string::npos) return value;
-  return replace_invalid_utf8(value);
+  std::size_t bad = find_invalid_utf8(value);
+  if (bad == std::string::npos) return value;
+  std::string out = value.substr(0, bad);
+  std::string_view rest(value);
+  rest.remove_prefix(bad);
+  while (!rest.empty()) {
+    auto byte = static_cast<unsigned char>(rest[0]);
+    if (byte == 0x85 || byte == 0xA0) {
+      out += '\xC2';
+      out += rest[0];
+      rest.remove_prefix(1);
+    } else {
+      std::size_t next = find_invalid_utf8(rest.substr(1));
+      std::size_t length = next == std::string_view::npos ? rest.size() : next + 1;
+      out += replace_invalid_utf8(rest.substr(0, 1));
+      out.append(rest.substr(1, length - 1));
+      rest.remove_prefix(length);
+    }
+    std::size_t next_bad = find_invalid_utf8(rest);
+    std::size_t good = next_bad == std::string_view::npos ? rest.size() : next_bad;
+    out.append(rest.substr(0, good));
+    rest.remove_prefix(good);
+  }
+  return out;
 }
 
 std::string position(std::string_view file, int line, int column) {
@@ -122,10 +149,15 @@ struct Frame {
 
 class JsonBuilder : public YAML::EventHandler {
  public:
-  JsonBuilder(std::string_view file, const YamlLimits& limits, std::vector<YamlDocument>& out)
-      : m_file(file), m_limits(limits), m_out(out) {}
+  JsonBuilder(std::string_view file, const YamlLimits& limits, std::vector<YamlDocument>& out,
+              int first_line)
+      : m_file(file), m_limits(limits), m_out(out), m_first_line(first_line) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 can get stuck on a stray token (", : x"), starting empty documents at the
+    // same place forever.
+    if (mark.pos == m_last_document_start) fail(mark, "did not find expected node content");
+    m_last_document_start = mark.pos;
     m_frames.clear();
     m_anchors.clear();
     m_nodes = 0;
@@ -183,7 +215,7 @@ class JsonBuilder : public YAML::EventHandler {
   }
 
   Origin origin(const YAML::Mark& mark) const {
-    return Origin{std::string(m_file), mark.line + 1, mark.column + 1};
+    return Origin{std::string(m_file), m_first_line + mark.line + 1, mark.column + 1};
   }
 
   bool expecting_key() const {
@@ -291,10 +323,12 @@ class JsonBuilder : public YAML::EventHandler {
   std::string_view m_file;
   const YamlLimits& m_limits;
   std::vector<YamlDocument>& m_out;
+  int m_first_line;  // lines of the stream before this piece
   std::vector<Frame> m_frames;
   std::map<YAML::anchor_t, Anchored> m_anchors;
   std::size_t m_nodes = 0;
   std::size_t m_alias_nodes = 0;  // of m_nodes, those that came from expanding aliases
+  int m_last_document_start = -1;
   YamlDocument m_document;
 };
 
@@ -421,15 +455,21 @@ Status check_bytes(std::string_view text, std::string_view file, const YamlLimit
 
 }  // namespace
 
-Result<std::vector<YamlDocument>> parse_yaml_stream(std::string_view text, std::string_view file,
-                                                    const YamlLimits& limits) {
-  if (auto status = check_bytes(text, file, limits); !status) return status.error();
+Status check_yaml_bytes(std::string_view text, std::string_view file, const YamlLimits& limits) {
+  return check_bytes(text, file, limits);
+}
+
+Result<std::vector<YamlDocument>> parse_yaml_piece(std::string_view text, std::string_view file,
+                                                   const YamlLimits& limits, int first_line) {
   std::vector<YamlDocument> documents;
+  auto at = [&](const YAML::Mark& mark) {
+    return position(file, first_line + mark.line + 1, mark.column + 1);
+  };
   try {
     MemoryBuffer buffer(text);
     std::istream input(&buffer);
     YAML::Parser parser(input);
-    JsonBuilder builder(file, limits, documents);
+    JsonBuilder builder(file, limits, documents, first_line);
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const ParseAbort& abort) {
@@ -437,11 +477,9 @@ Result<std::vector<YamlDocument>> parse_yaml_stream(std::string_view text, std::
   } catch (const YAML::DeepRecursion& e) {
     return Error{ErrorKind::source,
                  fmt::format("{}: nesting deeper than {} levels (the YAML parser's own limit)",
-                             position(file, e.mark.line + 1, e.mark.column + 1),
-                             k_parser_max_depth)};
+                             at(e.mark), k_parser_max_depth)};
   } catch (const YAML::ParserException& e) {
-    return Error{ErrorKind::source,
-                 fmt::format("{}: {}", position(file, e.mark.line + 1, e.mark.column + 1), e.msg)};
+    return Error{ErrorKind::source, fmt::format("{}: {}", at(e.mark), e.msg)};
   } catch (const std::bad_alloc&) {
     return Error{ErrorKind::source, fmt::format("{}: out of memory while parsing YAML", file)};
   } catch (const std::exception& e) {

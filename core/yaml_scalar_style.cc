@@ -139,6 +139,12 @@ ScalarAnalysis analyze_scalar(std::string_view value) {
 }
 
 ScalarStyle choose_scalar_style(std::string_view value, ScalarTag tag, KeyContext context) {
+  // go-yaml v2 writes U+2028 and U+2029 raw and reads them back as line breaks (YAML 1.1), while
+  // YAML 1.2 readers such as yaml-cpp read them as text: only escapes keep the value either way.
+  if (value.find("\xE2\x80\xA8") != std::string_view::npos ||
+      value.find("\xE2\x80\xA9") != std::string_view::npos) {
+    return ScalarStyle::double_quoted;
+  }
   bool can_use_plain = tag != ScalarTag::none ||
                        (resolve_plain_scalar(value).type == ScalarType::string &&
                         !is_base60_float(value));

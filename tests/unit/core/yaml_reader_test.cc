@@ -137,6 +137,8 @@ TEST(YamlReader, QuotedAndBlockScalarsAreAlwaysStrings) {
 TEST(YamlReader, DoubleQuotedEscapes) {
   EXPECT_EQ(scalar("\"\\u00e9\\x41\\t\\0\""), "\"\xc3\xa9" "A\\t\\u0000\"");
   EXPECT_EQ(scalar("\"\\uD800x\""), "error: in.yaml:1:11: invalid unicode: 55296");
+  // yaml-cpp decodes \N and \_ to bare bytes; the reader repairs them to U+0085 and U+00A0.
+  EXPECT_EQ(scalar("\"a\\Nb\\_c\\Ld\""), "\"a\xc2\x85" "b\xc2\xa0" "c\xe2\x80\xa8" "d\"");
 }
 
 TEST(YamlReader, TagsAreHonoured) {
@@ -238,6 +240,10 @@ TEST(YamlReader, SyntaxErrorsNameFileLineAndColumn) {
   auto bad_map = parse_yaml_stream("a: 1\n  b: 2: 3\n", "deploy.yaml");
   ASSERT_FALSE(bad_map.ok());
   EXPECT_EQ(bad_map.error().message, "deploy.yaml:2:4: illegal map value");
+}
+
+TEST(YamlReader, StrayFlowTokenIsAnErrorNotAnEndlessStream) {
+  EXPECT_EQ(json_of(", : \"xk\\t:"), "error: in.yaml:1:1: did not find expected node content");
 }
 
 }  // namespace

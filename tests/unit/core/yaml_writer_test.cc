@@ -84,6 +84,12 @@ TEST(YamlWriter, SpecialCharactersAreEscapedInDoubleQuotes) {
   for (const auto& c : cases) EXPECT_EQ(value_line(c.text), "v:" + c.printed + "\n") << c.text;
 }
 
+TEST(YamlWriter, LineAndParagraphSeparatorsAreAlwaysEscaped) {
+  EXPECT_EQ(value_line("a\xe2\x80\xa8" "b"), "v: \"a\\Lb\"\n");
+  EXPECT_EQ(value_line(" x\xe2\x80\xa9ty"), "v: \" x\\Pty\"\n");
+  EXPECT_EQ(value_line("a\nb\xe2\x80\xa9"), "v: \"a\\nb\\P\"\n");
+}
+
 TEST(YamlWriter, MultiLineStringsAreLiteralBlocks) {
   EXPECT_EQ(value_line("line1\nline2"), "v: |-\n  line1\n  line2\n");
   EXPECT_EQ(value_line("line1\nline2\n"), "v: |\n  line1\n  line2\n");
@@ -212,7 +218,8 @@ TEST(YamlWriter, StreamSeparatesDocuments) {
 
 TEST(YamlWriter, OutputReadsBackToTheSameValue) {
   Json value = Json::parse(R"({"s":["true","","1","a: b"," lead","trail ","x\ny","x\n","a\tb",
-    "'q'","#c","- x","2001-12-14","12:30","é😀","\n\n","a\n b"," \nx","<<"],
+    "'q'","#c","- x","2001-12-14","12:30","é😀","\n\n","a\n b"," \nx","<<",
+    " x\u2029ty","a\u2028","\u0085x"],
     "n":[1,-1,1.5,1e-7,18446744073709551615],"b":[true,false,null],"e":{},"l":[],
     "long":"alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau",
     "longq":"alpha: beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau",
