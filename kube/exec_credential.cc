@@ -155,6 +155,9 @@ std::optional<TimePoint> parse_rfc3339(std::string_view text) {
   }
   const std::time_t t = timegm(&tm);
   if (t == static_cast<std::time_t>(-1)) return std::nullopt;
+  // system_clock counts nanoseconds and ends in 2262: later expiries mean "never".
+  const auto limit = std::chrono::duration_cast<std::chrono::seconds>(TimePoint::max().time_since_epoch());
+  if (t - offset >= limit.count()) return TimePoint::max();
   return std::chrono::system_clock::from_time_t(t - offset);
 }
 

@@ -76,6 +76,7 @@ TEST(ExecCredential, Rfc3339) {
   EXPECT_EQ(parse_rfc3339("1970-01-01T00:01:00Z"), std::chrono::system_clock::from_time_t(60));
   EXPECT_EQ(parse_rfc3339("1970-01-01T00:01:00.123Z"), std::chrono::system_clock::from_time_t(60));
   EXPECT_EQ(parse_rfc3339("1970-01-01T01:01:00+01:00"), std::chrono::system_clock::from_time_t(60));
+  EXPECT_EQ(parse_rfc3339("2999-01-01T00:00:00Z"), TimePoint::max());
   EXPECT_FALSE(parse_rfc3339("1970-01-01 00:01:00").has_value());
   EXPECT_FALSE(parse_rfc3339("1970-01-01T00:01:00").has_value());
 }
