@@ -45,6 +45,8 @@ apiserver_cpu() {
   awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.3f", ($12 + $13) / t }' "/proc/$apiserver_pid/stat"
 }
 now() { date +%s.%N; }
+# Busy and total jiffies of the whole machine (all processes), from /proc/stat.
+machine_ticks() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; total = busy + $5 + $6; print busy, total }' /proc/stat; }
 minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 
 ns="gitops-bench-$$"
@@ -52,9 +54,12 @@ echo "bench: $count server-side dry-run applies in namespace $ns; $cores cores s
 
 # Ours. The program also writes the objects for kubectl and creates the namespace.
 cpu0=$(apiserver_cpu)
+read -r busy0 total0 < <(machine_ticks)
 ours_line=$("$bench_bin" --kubeconfig "$kubeconfig" --context admin --namespace "$ns" --count "$count" \
   --out "$work/objects/objects.json")
 cpu1=$(apiserver_cpu)
+read -r busy1 total1 < <(machine_ticks)
+machine_busy=$(awk -v b="$((busy1 - busy0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.2f", (t > 0 ? b / t : 0) }')
 ours_s=$(sed -E 's/.* in ([0-9.]+) s .*/\1/' <<<"$ours_line")
 ours_cpu=$(sed -E 's/.*client cpu ([0-9.]+) s.*/\1/' <<<"$ours_line")
 
@@ -80,11 +85,12 @@ if [ -n "$cpu0" ]; then
   api_kubectl=$(minus "$cpu3" "$cpu2")
   echo "api server cpu: $api_ours s during ours, $api_kubectl s during kubectl"
   # What limits ours: the share of the wall time each side kept the machine's cores busy.
-  awk -v w="$ours_s" -v a="$api_ours" -v c="$ours_cpu" -v n="$cores" 'BEGIN {
-    busy = (a + c) / (w * n);
+  awk -v w="$ours_s" -v a="$api_ours" -v c="$ours_cpu" -v n="$cores" -v m="$machine_busy" 'BEGIN {
+    ours_share = (a + c) / (w * n);
     if (a / w > 0.6 * n) what = "the API server CPU";
-    else if (busy > 0.8) what = "the machine CPU (API server and client share " n " cores)";
+    else if (ours_share > 0.8) what = "the machine CPU (API server and client share " n " cores)";
+    else if (m > 0.85) what = "the machine CPU, taken by other processes (API server starved)";
     else if (c / w > 0.8) what = "our client CPU";
     else what = "the connection (request latency, not CPU)";
-    printf "limited by: %s (api server %.0f%% of %d cores, client %.0f%% of one core)\n", what, 100 * a / (w * n), n, 100 * c / w }'
+    printf "limited by: %s (api server %.0f%% of %d cores, client %.0f%% of one core, machine %.0f%% busy)\n", what, 100 * a / (w * n), n, 100 * c / w, 100 * m }'
 fi
