@@ -34,8 +34,12 @@ struct YamlDocument {
   std::vector<Origin> item_origins;
 };
 
-// Parses every document of a YAML (or JSON) stream. Errors (kind source) name file, line and column:
-// "deploy.yaml:3:7: mapping values are not allowed here".
+// Parses every document of a YAML (or JSON) stream into JSON as sigs.k8s.io/yaml does: plain
+// scalars resolve as in go-yaml v2, non-string map keys become strings ("true", "16"), merge keys
+// and aliases are expanded, duplicate keys keep the last value. Errors (kind source) name file,
+// line and column ("deploy.yaml:3:7: illegal map value"); among them: invalid UTF-8, control
+// characters, the limits above, .inf/.nan (not JSON numbers), null or collection map keys.
+// Streams over 1 MiB are parsed in pieces on up to four threads, with the same result.
 Result<std::vector<YamlDocument>> parse_yaml_stream(std::string_view text, std::string_view file,
                                                     const YamlLimits& limits = {});
 

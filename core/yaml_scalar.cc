@@ -318,6 +318,7 @@ bool is_base60_float(std::string_view s) {
 }
 
 std::string format_go_float(double value, int bits) {
+  if (bits == 32) value = static_cast<float>(value);  // beyond float32's range: infinity
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
   char buffer[64];
@@ -333,7 +334,10 @@ std::string format_go_float(double value, int bits) {
   for (char c : scientific.substr(0, e)) {
     if (c != '.') digits.push_back(c);
   }
-  int exponent = std::stoi(std::string(scientific.substr(e + 1)));
+  std::string_view exponent_text = scientific.substr(e + 1);
+  if (!exponent_text.empty() && exponent_text[0] == '+') exponent_text.remove_prefix(1);
+  int exponent = 0;
+  std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), exponent);
   int nd = static_cast<int>(digits.size());
   int dp = exponent + 1;
   std::string out = negative ? "-" : "";

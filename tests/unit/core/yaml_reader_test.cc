@@ -165,6 +165,8 @@ TEST(YamlReader, NonStringKeysBecomeStrings) {
   EXPECT_EQ(json_of("on: push\n"), R"({"true":"push"})");
   EXPECT_EQ(json_of("\"on\": push\n"), R"({"on":"push"})");
   EXPECT_EQ(json_of("3.14159265358979: pi\n"), R"({"3.1415927":"pi"})");
+  // Go formats float keys at 32-bit precision, so a key beyond float32's range reads as .inf.
+  EXPECT_EQ(json_of("1e39: big\n"), R"({".inf":"big"})");
 }
 
 TEST(YamlReader, BadKeysAreErrors) {

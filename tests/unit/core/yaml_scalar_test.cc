@@ -62,6 +62,8 @@ TEST(YamlScalar, GoFloatFormatting) {
   EXPECT_EQ(format_go_float(0.1 + 0.2, 64), "0.30000000000000004");
   EXPECT_EQ(format_go_float(0.1 + 0.2, 32), "0.3");
   EXPECT_EQ(format_go_float(3.14159265358979, 32), "3.1415927");
+  EXPECT_EQ(format_go_float(1e39, 32), "+Inf");
+  EXPECT_EQ(format_go_float(-1e39, 32), "-Inf");
   EXPECT_EQ(format_go_float(0, 64), "0");
   EXPECT_EQ(format_go_float(-0.0, 64), "-0");
   EXPECT_EQ(format_go_float(std::numeric_limits<double>::infinity(), 64), "+Inf");
