@@ -43,8 +43,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   add_global_flags(app, context.globals);
-  add_version_command(app, context);
   add_render_command(app, context);
+  add_diff_command(app, context);
+  add_sync_command(app, context);
+  add_history_command(app, context);
+  add_rollback_command(app, context);
+  add_status_command(app, context);
+  add_list_command(app, context);
+  add_delete_command(app, context);
+  add_version_command(app, context);
 
   std::vector<std::string> args = normalise_arguments(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 consumes a reversed vector

@@ -22,5 +22,12 @@ struct Context {
 
 void add_version_command(CLI::App& app, Context& context);
 void add_render_command(CLI::App& app, Context& context);
+void add_diff_command(CLI::App& app, Context& context);
+void add_sync_command(CLI::App& app, Context& context);
+void add_history_command(CLI::App& app, Context& context);
+void add_rollback_command(CLI::App& app, Context& context);
+void add_status_command(CLI::App& app, Context& context);
+void add_list_command(CLI::App& app, Context& context);
+void add_delete_command(CLI::App& app, Context& context);
 
 }  // namespace gitops::plugin

@@ -1,6 +1,7 @@
 // `kubectl gitops version`: the client's version and, unless --client, the server's.
 #include <nlohmann/json.hpp>
 
+#include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/version.h"
 
@@ -17,15 +18,28 @@ core::Result<int> run_version(Context& context, const VersionFlags& flags) {
     return core::Error{core::ErrorKind::usage,
                        "unknown output format \"" + output + "\" for version (use json or yaml)"};
   }
-  (void)flags;
+  std::string server;
+  core::Status server_error;
+  if (!flags.client_only) {
+    auto client = connect(context);
+    auto version = client ? (*client)->server_version() : core::Result<std::string>(client.error());
+    if (version) server = *version;
+    else server_error = version.error().context("reading the server version");
+  }
   if (output == "json") {
     nlohmann::ordered_json doc{{"clientVersion", {{"gitVersion", k_version}}}};
+    if (!server.empty()) doc["serverVersion"] = {{"gitVersion", server}};
     context.terminal.out(doc.dump(2) + "\n");
   } else if (output == "yaml") {
-    context.terminal.out(std::string("clientVersion:\n  gitVersion: ") + k_version + "\n");
+    std::string text = std::string("clientVersion:\n  gitVersion: ") + k_version + "\n";
+    if (!server.empty()) text += "serverVersion:\n  gitVersion: " + server + "\n";
+    context.terminal.out(text);
   } else {
-    context.terminal.out(std::string("Client Version: ") + k_version + "\n");
+    std::string text = std::string("Client Version: ") + k_version + "\n";
+    if (!server.empty()) text += "Server Version: " + server + "\n";
+    context.terminal.out(text);
   }
+  if (!server_error) return server_error.error();
   return 0;
 }
 

@@ -21,10 +21,12 @@ scripts/install-deps.sh
 
 step "Building kubectl-gitops"
 cmake -S "$root" -B "$build" -G Ninja -DGITOPS_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j2 --target kubectl-gitops
+cmake --build "$build" -j2 --target kubectl-gitops gitops-node-simulator
 
 step "Starting a local control plane (first run builds kube-apiserver v1.20.2, ~10 min)"
 tests/cluster/up.sh "$cluster"
+# No kubelet runs here: the node simulator marks Pods Running and Ready so health waits complete.
+tests/cluster/simulator-up.sh "$cluster" "$build/tests/node_simulator/gitops-node-simulator"
 export KUBECONFIG=$cluster/kubeconfig
 export PATH=$build/plugin:$PATH
 
@@ -33,6 +35,12 @@ kubectl gitops version
 
 step "kubectl gitops render --path examples/guestbook -n guestbook"
 kubectl gitops render --path examples/guestbook -n guestbook
+
+step "kubectl gitops sync --path examples/guestbook -n guestbook"
+kubectl gitops sync --path examples/guestbook -n guestbook
+
+step "kubectl gitops diff --path examples/guestbook -n guestbook (in sync: exit 0)"
+kubectl gitops diff --path examples/guestbook -n guestbook
 
 cat <<TXT
 

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmark: `kubectl gitops sync` and `kubectl gitops diff` against kubectl on the same app of
+# COUNT objects (ConfigMaps, Services, Deployments scaled to 0), side by side against the test
+# control plane, each tool in its own namespace:
+#   1. first sync            vs  kubectl apply --server-side --prune --applyset
+#   2. diff after a 10% change vs kubectl diff --server-side   (both must find the same objects)
+#   3. sync of that change   vs  kubectl apply --server-side --prune --applyset
+#   4. no-op sync            vs  the same kubectl apply again
+# Prints each pair of wall-clock times and the ratio.
+#
+#   bench/sync-diff.sh BUILD_DIR [COUNT]      (COUNT defaults to 2000)
+#
+# Uses the running test cluster of $GITOPS_TEST_CLUSTER_DIR when set; otherwise starts one under
+# BUILD_DIR/bench-cluster (with the node simulator) and stops it afterwards.
+set -euo pipefail
+
+readonly build_dir=$(cd "${1:?usage: bench/sync-diff.sh BUILD_DIR [COUNT]}" && pwd)
+readonly count=${2:-2000}
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly repo
+binary_dir="$build_dir/plugin"
+[ -x "$binary_dir/kubectl-gitops" ] || { echo "bench: build the kubectl-gitops target first" >&2; exit 2; }
+
+work=$(mktemp -d)
+started_cluster=""
+cleanup() {
+  rm -rf "$work"
+  if [ -n "$started_cluster" ]; then "$repo/tests/cluster/down.sh" "$started_cluster" >&2 || true; fi
+}
+trap cleanup EXIT
+
+cluster_dir=${GITOPS_TEST_CLUSTER_DIR:-}
+if [ -z "$cluster_dir" ] || [ ! -f "$cluster_dir/kubeconfig" ]; then
+  cluster_dir="$build_dir/bench-cluster"
+  started_cluster="$cluster_dir"
+  "$repo/tests/cluster/up.sh" "$cluster_dir" >&2
+  "$repo/tests/cluster/simulator-up.sh" "$cluster_dir" "$build_dir/tests/node_simulator/gitops-node-simulator" >&2
+fi
+export KUBECONFIG="$cluster_dir/kubeconfig"
+export PATH="$binary_dir:$PATH"
+export XDG_CACHE_HOME="$work/cache"
+export KUBECTL_APPLYSET=true
+
+# One file per object; `version` goes into every tenth ConfigMap's data (the 10% change).
+generate() {
+  local dir=$1 version=$2 i name
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for ((i = 0; i < count; i++)); do
+    printf -v name 'obj-%05d' "$i"
+    case $((i % 3)) in
+      0) local value=v1
+         if ((i % 10 == 0)); then value=$version; fi
+         printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\ndata:\n  version: "%s"\n  level: info\n' \
+           "$name" "$value" >"$dir/$name.yaml" ;;
+      1) printf 'apiVersion: v1\nkind: Service\nmetadata:\n  name: %s\nspec:\n  selector: {app: %s}\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 8080\n' \
+           "$name" "$name" >"$dir/$name.yaml" ;;
+      2) local image=example.com/app:1
+         if ((i % 10 == 2)); then image="example.com/app:$version"; fi
+         printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: %s\nspec:\n  replicas: 0\n  selector:\n    matchLabels: {app: %s}\n  template:\n    metadata:\n      labels: {app: %s}\n    spec:\n      containers:\n      - name: main\n        image: %s\n' \
+           "$name" "$name" "$name" "$image" >"$dir/$name.yaml" ;;
+    esac
+  done
+}
+
+seconds() { local start=$1 end; end=$(date +%s%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+report() { printf '%-34s kubectl-gitops %7ss   kubectl %7ss   ratio %sx\n' "$1" "$2" "$3" "$(ratio "$3" "$2")"; }
+
+ours=bench-gitops-$$
+theirs=bench-kubectl-$$
+kubectl create namespace "$ours" >/dev/null
+kubectl create namespace "$theirs" >/dev/null
+git init -q -b main "$work/repo"
+gitc() { git -C "$work/repo" -c user.name=bench -c user.email=bench@example.com "$@"; }
+
+generate "$work/repo/app" v1
+gitc add -A && gitc commit -qm v1
+gitops_sync() { kubectl gitops sync --repo "$work/repo" --path app --app bench -n "$ours" --no-progress --timeout 10m >/dev/null; }
+kubectl_apply() { kubectl apply --server-side --prune --applyset=bench -n "$theirs" -f "$work/repo/app" >/dev/null; }
+
+t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
+t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
+report "first sync ($count objects)" "$a" "$b"
+
+generate "$work/repo/app" v2
+gitc add -A && gitc commit -qm v2
+t=$(date +%s%N)
+kubectl gitops diff --repo "$work/repo" --path app --app bench -n "$ours" -o json >"$work/ours.json" || true
+a=$(seconds "$t")
+t=$(date +%s%N)
+kubectl diff --server-side -n "$theirs" -f "$work/repo/app" >"$work/theirs.diff" || true
+b=$(seconds "$t")
+report "diff, 10% changed" "$a" "$b"
+jq -r '.changes[] | select(.action != "unchanged") | .kind + "/" + .name' "$work/ours.json" | sort >"$work/ours.list"
+grep -E '^\+\+\+ ' "$work/theirs.diff" | sed -E 's#.*/([^/.]+\.)?[^.]+\.([A-Za-z]+)\.[^.]+\.([^. \t]+).*#\2/\3#' | sort >"$work/theirs.list"
+if cmp -s "$work/ours.list" "$work/theirs.list"; then
+  echo "both diffs name the same $(wc -l <"$work/ours.list") changed objects"
+else
+  echo "the diffs disagree on what changed:"; diff "$work/ours.list" "$work/theirs.list" | head -20
+fi
+
+t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
+t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
+report "sync of the 10% change" "$a" "$b"
+
+t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
+t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
+report "no-op sync" "$a" "$b"
+
+kubectl delete namespace "$ours" "$theirs" --wait=false >/dev/null
