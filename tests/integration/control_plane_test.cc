@@ -65,7 +65,7 @@ std::string unique_namespace(const std::string& prefix) {
   return prefix + "-" + std::to_string(getpid()) + "-" + std::to_string(now % 100000);
 }
 
-TEST(ControlPlane, DeploymentGetsReplicaSetAndPendingPods) {
+TEST(ControlPlane, DeploymentGetsReplicaSetAndPods) {
   std::string ns = unique_namespace("cp-deploy");
   ASSERT_EQ(kubectl({"create", "namespace", ns}).exit_code, 0);
   std::string deployment = R"(apiVersion: apps/v1
@@ -99,13 +99,14 @@ spec:
   ASSERT_TRUE(have_replica_set) << describe(replica_sets);
   EXPECT_EQ(replica_sets.out, "Deployment/web 2\n");
 
-  // ...and the replicaset controller its two Pods, which stay Pending without a scheduler.
+  // ...and the replicaset controller its two Pods, which the node simulator (the ctest fixture's
+  // stand-in kubelet) binds and reports Running.
   RunResult pods;
   bool have_pods = eventually([&] {
     pods = kubectl({"get", "pods", "-n", ns, "-o",
                     "jsonpath={range .items[*]}{.metadata.ownerReferences[0].kind} "
                     "{.status.phase}{\"\\n\"}{end}"});
-    return pods.exit_code == 0 && pods.out == "ReplicaSet Pending\nReplicaSet Pending\n";
+    return pods.exit_code == 0 && pods.out == "ReplicaSet Running\nReplicaSet Running\n";
   });
   EXPECT_TRUE(have_pods) << describe(pods);
 
