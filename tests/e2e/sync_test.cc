@@ -237,31 +237,6 @@ TEST_F(Sync, CrdAndCustomResourcesInOneCommit) {
   kubectl({"delete", "crd", "widgets" + ns.name() + ".example.com", "--wait=false"}, true);
 }
 
-TEST_F(Sync, PartialFailureKeepsTheInventory) {
-  repo.commit({{"app/cm-a.yaml", config_map("cm-a", "1")}}, "first");
-  ASSERT_EQ(sync().exit_code, 0);
-  // Wave 0 creates a quota that admits no more ConfigMaps (the namespace already holds
-  // kube-root-ca.crt and cm-a); the ConfigMap of wave 1 passes the dry-run (no quota yet) and
-  // then fails for real.
-  std::string quota = "apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: q\nspec:\n"
-                      "  hard:\n    count/configmaps: \"1\"\n";
-  std::string late = config_map("cm-b", "1");
-  late.insert(late.find("\ndata:") + 1, "  annotations:\n    kubectl-gitops.dev/sync-wave: \"1\"\n");
-  repo.remove({"app/cm-a.yaml"}, "drop a");
-  repo.commit({{"app/quota.yaml", quota}, {"app/cm-b.yaml", late}}, "quota then b");
-  RunResult r = sync();
-  EXPECT_EQ(r.exit_code, 6) << r.err;
-  EXPECT_NE(r.err.find("v1 ConfigMap " + ns.name() + "/cm-b"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("quota"), std::string::npos) << r.err;
-  // Prune did not run and the inventory still lists every kind it owns.
-  EXPECT_EQ(get({"configmap", "cm-a"}, "{.data.key}"), "1");
-  EXPECT_EQ(get({"secret", "gitops-shop"},
-                "{.metadata.annotations.applyset\\.kubernetes\\.io/contains-group-kinds}"),
-            "ConfigMap,ResourceQuota");
-  EXPECT_EQ(get({"secret", "gitops-shop.v2"}, "{.metadata.labels.kubectl-gitops\\.dev/status}"),
-            "PartiallyApplied");
-}
-
 TEST_F(Sync, KilledSyncIsRecordedAsInterrupted) {
   repo.commit({{"app/web.yaml", deployment("web", "example.com/web:crashloop")}}, "never healthy");
   RunResult killed = run({"timeout", "-s", "KILL", "6", "kubectl", "gitops", "sync", "--repo",

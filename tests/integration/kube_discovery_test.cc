@@ -116,7 +116,7 @@ TEST(KubeOperations, ApplyGetListDelete) {
   // Another manager owning a field makes our apply a 409 conflict until forced.
   Json other = objects[0];
   other["data"]["i"] = "other";
-  ASSERT_TRUE(client->apply(other, {"someone-else", Force::no, DryRun::no}).ok());
+  ASSERT_TRUE(client->apply(other, {"someone-else", Force::yes, DryRun::no}).ok());
   auto conflict = client->apply(objects[0]);
   ASSERT_FALSE(conflict.ok());
   EXPECT_EQ(conflict.error().kind, core::ErrorKind::conflict);
