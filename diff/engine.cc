@@ -198,11 +198,11 @@ core::Result<Plan> compute_plan(kube::Client& client, const std::vector<Prepared
     plan.changes.push_back(
         compare(desired[i], live_of[i], std::move(dry_run->results[i]), dry_run->notes[i]));
   }
+  // ObjectKey's ordering ignores the version, so this set answers "is the member rendered?".
+  std::set<core::ObjectKey> rendered;
+  for (const auto& p : desired) rendered.insert(p.key);
   for (const auto& member : members) {
-    core::ObjectKey key = kube::key_of(member);
-    bool rendered = std::any_of(desired.begin(), desired.end(),
-                                [&](const PreparedObject& p) { return p.key.same_object(key); });
-    if (!rendered) plan.changes.push_back(prune_change(member, options));
+    if (rendered.count(kube::key_of(member)) == 0) plan.changes.push_back(prune_change(member, options));
   }
   std::sort(plan.changes.begin(), plan.changes.end(),
             [](const Change& a, const Change& b) { return a.key < b.key; });
