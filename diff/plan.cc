@@ -25,6 +25,9 @@ Counts Plan::counts() const {
       case Action::keep: ++c.keep; break;
     }
   }
+  for (const auto& hook : hooks) {
+    if (!hook.phase.empty()) ++c.hooks;
+  }
   return c;
 }
 

@@ -32,13 +32,22 @@ struct Change {
   int wave = 0;
 };
 
+// A hook (diff/hooks.h) in the plan: it runs during the sync (or is skipped, saying why).
+struct HookStep {
+  core::ObjectKey key;
+  std::string phase;  // "pre-sync", "sync", "post-sync", "sync-fail"; "" when skipped
+  std::string note;   // the annotation, or why it is skipped
+};
+
 struct Counts {
   int create = 0, update = 0, unchanged = 0, prune = 0, keep = 0;
+  int hooks = 0;  // hooks that will run
   bool any_difference() const { return create + update + prune > 0; }
 };
 
 struct Plan {
   std::vector<Change> changes;  // sorted by key
+  std::vector<HookStep> hooks;  // in the order they run, then the skipped ones
   Counts counts() const;
 };
 

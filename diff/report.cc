@@ -52,6 +52,7 @@ std::string summary_line(const Counts& c) {
                      " to change, " + std::to_string(c.prune) + " to prune, " +
                      std::to_string(c.unchanged) + " unchanged";
   if (c.keep > 0) line += ", " + std::to_string(c.keep) + " kept";
+  if (c.hooks > 0) line += ", " + std::to_string(c.hooks) + (c.hooks == 1 ? " hook" : " hooks") + " to run";
   return line;
 }
 
@@ -63,6 +64,13 @@ std::string format_text(const Plan& plan, const ReportOptions& options) {
     }
     std::string diff = change_diff(change, options);
     out += options.color == Color::yes ? colorize(diff) : diff;
+  }
+  for (const auto& hook : plan.hooks) {
+    if (hook.phase.empty()) {
+      out += "# hook " + hook.key.to_string() + " is skipped: " + hook.note + "\n";
+    } else {
+      out += "# " + hook.phase + " hook " + hook.key.to_string() + " will run (" + hook.note + ")\n";
+    }
   }
   out += summary_line(plan.counts()) + "\n";
   return out;
@@ -82,11 +90,23 @@ core::Json format_json(const Plan& plan, const ReportOptions& options) {
     if (!change.note.empty()) entry["note"] = change.note;
     changes.push_back(std::move(entry));
   }
+  core::Json hooks = core::Json::array();
+  for (const auto& hook : plan.hooks) {
+    hooks.push_back({{"phase", hook.phase},
+                     {"run", !hook.phase.empty()},
+                     {"group", hook.key.group},
+                     {"version", hook.key.version},
+                     {"kind", hook.key.kind},
+                     {"namespace", hook.key.namespace_},
+                     {"name", hook.key.name},
+                     {"note", hook.note}});
+  }
   Counts c = plan.counts();
   return {{"changes", changes},
+          {"hooks", hooks},
           {"summary",
            {{"create", c.create}, {"update", c.update}, {"prune", c.prune}, {"keep", c.keep},
-            {"unchanged", c.unchanged}}}};
+            {"unchanged", c.unchanged}, {"hooks", c.hooks}}}};
 }
 
 }  // namespace gitops::diff

@@ -22,14 +22,17 @@ struct ReportOptions {
 // The unified diff text of one change (empty for unchanged).
 std::string change_diff(const Change& change, const ReportOptions& options);
 
-// Every changed object's diff, notes as "# " lines, then the summary line.
+// Every changed object's diff, notes as "# " lines, the hooks ("# pre-sync hook KEY will run
+// (ANNOTATION)" or "# hook KEY is skipped: WHY"), then the summary line.
 std::string format_text(const Plan& plan, const ReportOptions& options);
 
-// "2 to create, 3 to change, 1 to prune, 40 unchanged" (+ ", 1 kept" when objects are kept).
+// "2 to create, 3 to change, 1 to prune, 40 unchanged" (+ ", 1 kept" when objects are kept,
+// + ", 2 hooks to run" when hooks run).
 std::string summary_line(const Counts& counts);
 
 // {"changes": [{action, group, version, kind, namespace, name, changedFields, diff, note}],
-//  "summary": {create, update, prune, keep, unchanged}}.
+//  "hooks": [{phase, run, group, version, kind, namespace, name, note}],
+//  "summary": {create, update, prune, keep, unchanged, hooks}}.
 core::Json format_json(const Plan& plan, const ReportOptions& options);
 
 }  // namespace gitops::diff

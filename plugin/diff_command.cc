@@ -1,11 +1,13 @@
 // `kubectl gitops diff`: what a sync would change, from a server-side dry-run of every object.
 #include "diff/engine.h"
+#include "diff/hooks.h"
 #include "diff/report.h"
 #include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/external_diff.h"
 #include "plugin/source_loader.h"
 #include "sync/applyset.h"
+#include "sync/hooks.h"
 #include "sync/inventory.h"
 
 namespace gitops::plugin {
@@ -33,13 +35,20 @@ core::Result<int> run_diff(Context& context, const DiffFlags& flags) {
   std::string ns = source->namespace_.empty() ? kube.config().namespace_ : source->namespace_;
   auto inventory = sync::read_inventory(kube, source->app, ns);
   if (!inventory) return inventory.error();
-  auto prepared = diff::prepare_objects(loaded->rendered.objects, kube.discovery(),
+  // Helm's install hooks run on the first sync of an app, its upgrade hooks on every other.
+  diff::SplitRender split = diff::split_hooks(
+      loaded->rendered.objects, inventory->parent ? diff::Operation::upgrade : diff::Operation::install);
+  auto prepared = diff::prepare_objects(split.members, kube.discovery(),
                                         {.namespace_ = ns, .applyset_id = inventory->set.id()});
   if (!prepared) return prepared.error();
   diff::DiffOptions options{
       .prune_protected = flags.prune_protected ? diff::PruneProtected::yes : diff::PruneProtected::no};
   auto plan = diff::compute_plan(kube, *prepared, inventory->members, options);
   if (!plan) return plan.error();
+  auto hooks = sync::prepare_hooks(kube, split.hooks, ns);
+  if (!hooks) return hooks.error();
+  if (auto s = sync::dry_run_hooks(kube, *hooks); !s) return s.error();
+  plan->hooks = sync::hook_steps(*hooks, split.skipped, ns);
   diff::ReportOptions report{
       .show_secrets = flags.show_secrets ? diff::ShowSecrets::yes : diff::ShowSecrets::no,
       .color = context.terminal.color_stdout(context.globals.color_mode()) ? diff::Color::yes

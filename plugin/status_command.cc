@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "diff/engine.h"
+#include "diff/hooks.h"
 #include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/source_loader.h"
@@ -67,7 +68,9 @@ core::Result<StatusReport> compute_status(Context& context, kube::Client& kube, 
   if (!loaded) return loaded.error();
   auto inventory = sync::read_inventory(kube, source.app, ns);
   if (!inventory) return inventory.error();
-  auto prepared = diff::prepare_objects(loaded->rendered.objects, kube.discovery(),
+  // Hooks are steps of a sync, not part of the app's state.
+  diff::SplitRender split = diff::split_hooks(loaded->rendered.objects, diff::Operation::upgrade);
+  auto prepared = diff::prepare_objects(split.members, kube.discovery(),
                                         {.namespace_ = ns, .applyset_id = inventory->set.id()});
   if (!prepared) return prepared.error();
   auto plan = diff::compute_plan(kube, *prepared, inventory->members, {});

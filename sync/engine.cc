@@ -13,6 +13,7 @@
 #include "diff/prepare.h"
 #include "health/health.h"
 #include "sync/history.h"
+#include "sync/hooks.h"
 #include "sync/inventory.h"
 #include "sync/lock.h"
 #include "sync/order.h"
@@ -33,6 +34,7 @@ struct SyncRun {
   std::vector<Revision> history;
   Inventory inventory;
   std::vector<diff::PreparedObject> prepared;
+  std::vector<PreparedHook> hooks;
   diff::Plan plan;
   Revision revision;
   bool wrote = false;  // whether any object was changed
@@ -69,11 +71,26 @@ core::Status read_history(SyncRun& run) {
   return {};
 }
 
+// Which of Helm's hooks run: the first sync of an app installs it (no inventory parent yet).
+diff::Operation operation_of(const SyncRun& run) {
+  if (run.o.rollback_of > 0) return diff::Operation::rollback;
+  return run.inventory.parent ? diff::Operation::upgrade : diff::Operation::install;
+}
+
+core::Status run_phase(SyncRun& run, diff::HookPhase phase) {
+  return run_hooks(run.client, run.hooks, phase,
+                   {.timeout = run.o.timeout, .progress = run.o.progress}, run.revision.results, run.wrote);
+}
+
 core::Status plan_changes(SyncRun& run, const core::Objects& rendered) {
   auto inventory = read_inventory(run.client, run.o.app, run.o.namespace_);
   if (!inventory) return inventory.error();
   run.inventory = std::move(*inventory);
-  auto prepared = diff::prepare_objects(rendered, run.client.discovery(),
+  diff::SplitRender split = diff::split_hooks(rendered, operation_of(run));
+  auto hooks = prepare_hooks(run.client, split.hooks, run.o.namespace_);
+  if (!hooks) return hooks.error();
+  run.hooks = std::move(*hooks);
+  auto prepared = diff::prepare_objects(split.members, run.client.discovery(),
                                         {.namespace_ = run.o.namespace_,
                                          .applyset_id = run.inventory.set.id()});
   if (!prepared) return prepared.error();
@@ -85,7 +102,12 @@ core::Status plan_changes(SyncRun& run, const core::Objects& rendered) {
       .conflicts = diff::ConflictPolicy::fail};
   auto plan = diff::compute_plan(run.client, run.prepared, run.inventory.members, options);
   if (!plan) return plan.error();
+  if (!run.hooks.empty()) {
+    run.progress("dry-run of " + std::to_string(run.hooks.size()) + " hooks");
+    if (auto s = dry_run_hooks(run.client, run.hooks); !s) return s;
+  }
   run.plan = std::move(*plan);
+  run.plan.hooks = hook_steps(run.hooks, split.skipped, run.o.namespace_);
   if (run.o.prune == Prune::no) {
     for (auto& c : run.plan.changes) {
       if (c.action == Action::prune) {
@@ -154,6 +176,10 @@ void start_revision(SyncRun& run) {
   r.namespace_ = run.o.namespace_;
   r.source = run.o.source;
   for (const auto& p : run.prepared) r.objects.push_back(p.body);
+  std::set<core::ObjectKey> stored_hooks;  // a hook of two phases is one object
+  for (const auto& h : run.hooks) {
+    if (stored_hooks.insert(h.key).second) r.objects.push_back(h.body);
+  }
   r.digest = objects_digest(r.objects);
   r.started_at = now_rfc3339();
   r.actor = run.o.actor;
@@ -319,8 +345,10 @@ void count_results(Revision& r) {
   }
 }
 
-// Records the failure (never shrinking the inventory) and passes the error on.
-core::Error record_failure(SyncRun& run, const core::Error& error) {
+// Runs the sync-fail hooks, records the failure (never shrinking the inventory) and passes the
+// error on.
+core::Error record_failure(SyncRun& run, core::Error error) {
+  if (auto s = run_phase(run, diff::HookPhase::sync_fail); !s) error.message += "\n" + s.error().message;
   run.revision.status = run.wrote ? RevisionStatus::partially_applied : RevisionStatus::failed;
   if (error.kind == core::ErrorKind::timeout) run.revision.status = RevisionStatus::failed;
   run.revision.message = error.message;
@@ -382,13 +410,16 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
   start_revision(run);
   if (auto s = write_revision(client, run.revision); !s) return s.error();
   if (auto s = write_inventory_union(run); !s) return record_failure(run, s.error());
+  if (auto s = run_phase(run, diff::HookPhase::pre_sync); !s) return record_failure(run, s.error());
   if (auto s = apply_waves(run); !s) return record_failure(run, s.error());
+  if (auto s = run_phase(run, diff::HookPhase::sync); !s) return record_failure(run, s.error());
   if (auto s = prune_members(run); !s) return record_failure(run, s.error());
   if (options.prune == Prune::yes) {
     if (auto s = shrink_inventory(run); !s) return record_failure(run, s.error());
   }
   auto health = wait_for_health(run);
   if (!health) return record_failure(run, health.error());
+  if (auto s = run_phase(run, diff::HookPhase::post_sync); !s) return record_failure(run, s.error());
   run.revision.status = RevisionStatus::succeeded;
   run.revision.finished_at = now_rfc3339();
   count_results(run.revision);
@@ -409,6 +440,18 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
   return outcome;
 }
 
+namespace {
+
+// ", 2 hooks run" when hooks ran.
+std::string hooks_run(const Revision& r) {
+  long n = std::count_if(r.results.begin(), r.results.end(),
+                         [](const ObjectResult& res) { return res.action == "hook succeeded"; });
+  if (n == 0) return {};
+  return ", " + std::to_string(n) + (n == 1 ? " hook run" : " hooks run");
+}
+
+}  // namespace
+
 std::string summary(const SyncOutcome& outcome, const SyncOptions& options) {
   const Revision& r = outcome.revision;
   std::string commit = options.source.commit.substr(0, 7);
@@ -417,7 +460,7 @@ std::string summary(const SyncOutcome& outcome, const SyncOptions& options) {
   long long seconds = (outcome.elapsed.count() + 500) / 1000;
   return "synced " + options.app + " to " + target + ": " + std::to_string(r.created) +
          " created, " + std::to_string(r.configured) + " configured, " + std::to_string(r.pruned) +
-         " pruned, " + std::to_string(r.unchanged) + " unchanged; health " +
+         " pruned, " + std::to_string(r.unchanged) + " unchanged" + hooks_run(r) + "; health " +
          std::string(health::to_string(outcome.health)) + " in " + std::to_string(seconds) + "s";
 }
 

@@ -1,7 +1,9 @@
 // The sync engine: take the app's lock -> record an interrupted predecessor -> read the inventory
-// -> prepare and dry-run every object (any rejection: nothing written) -> plan -> guards ->
-// record the revision as Running -> write the inventory parent (union of old and new members)
-// -> apply in waves -> prune -> shrink the inventory -> wait for health -> record the outcome.
+// -> separate hooks from members (diff/hooks.h) -> prepare and dry-run every object and hook
+// (any rejection: nothing written) -> plan -> guards -> record the revision as Running -> write
+// the inventory parent (union of old and new members) -> pre-sync hooks -> apply in waves ->
+// sync hooks -> prune -> shrink the inventory -> wait for health -> post-sync hooks -> record the
+// outcome. Any failure after writing began runs the sync-fail hooks before it is recorded.
 // The engine never prints: progress goes to a callback, the outcome is returned.
 #pragma once
 

@@ -237,6 +237,46 @@ TEST_F(Sync, CrdAndCustomResourcesInOneCommit) {
   kubectl({"delete", "crd", "widgets" + ns.name() + ".example.com", "--wait=false"}, true);
 }
 
+// An apply that fails after the dry-run passed: the custom resource's CRD is created by the same
+// sync, so the server can only validate it when it is applied (wave 1, after the ConfigMap in
+// wave 0 was written). The sync stops, records PartiallyApplied, prunes nothing and keeps every
+// member in the inventory.
+TEST_F(Sync, PartialFailureKeepsTheInventory) {
+  repo.commit({{"app/cm-a.yaml", config_map("cm-a", "one")}, {"app/cm-old.yaml", config_map("cm-old", "one")}},
+              "first");
+  ASSERT_EQ(sync().exit_code, 0);
+  const std::string plural = "gadgets" + ns.name();
+  const std::string kind = "Gadget" + ns.name().substr(5);
+  std::string crd =
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n"
+      "  name: " + plural + ".partial.example.com\nspec:\n  group: partial.example.com\n  scope: Namespaced\n"
+      "  names:\n    plural: " + plural + "\n    singular: gadget" + ns.name() + "\n    kind: " + kind +
+      "\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n"
+      "      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n"
+      "            type: object\n            properties:\n              size: {type: integer}\n";
+  std::string cr = "apiVersion: partial.example.com/v1\nkind: " + kind +
+                   "\nmetadata:\n  name: big\n  annotations: {kubectl-gitops.dev/sync-wave: \"1\"}\n"
+                   "spec:\n  size: huge\n";
+  repo.remove({"app/cm-old.yaml"}, "drop cm-old");
+  repo.commit({{"app/crd.yaml", crd}, {"app/gadget.yaml", cr}, {"app/cm-a.yaml", config_map("cm-a", "two")}},
+              "bad gadget");
+  RunResult r = sync();
+  kubectl({"delete", "crd", plural + ".partial.example.com", "--wait=false"}, true);
+  EXPECT_EQ(r.exit_code, 6) << r.err;
+  EXPECT_NE(r.err.find("kubectl-gitops: error: applying partial.example.com/v1 " + kind + " " + ns.name() + "/big: "),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("spec.size"), std::string::npos) << r.err;
+  // Wave 0 was written; nothing was pruned; the inventory still lists cm-old.
+  EXPECT_EQ(get({"configmap", "cm-a"}, "{.data.key}"), "two");
+  EXPECT_EQ(get({"configmap", "cm-old"}, "{.data.key}"), "one");
+  std::string id = get({"secret", "gitops-shop"}, "{.metadata.labels.applyset\\.kubernetes\\.io/id}");
+  RunResult members = kubectl({"get", "configmaps", "-n", ns.name(), "-l",
+                               "applyset.kubernetes.io/part-of=" + id, "-o", "name"});
+  EXPECT_EQ(members.out, "configmap/cm-a\nconfigmap/cm-old\n");
+  EXPECT_EQ(get({"secret", "gitops-shop.v2"}, "{.metadata.labels.kubectl-gitops\\.dev/status}"),
+            "PartiallyApplied");
+}
+
 TEST_F(Sync, KilledSyncIsRecordedAsInterrupted) {
   repo.commit({{"app/web.yaml", deployment("web", "example.com/web:crashloop")}}, "never healthy");
   RunResult killed = run({"timeout", "-s", "KILL", "6", "kubectl", "gitops", "sync", "--repo",
