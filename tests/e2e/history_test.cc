@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <regex>
 #include <thread>
 
@@ -110,6 +111,46 @@ TEST_F(History, RollbackWithoutGitUsesStoredObjects) {
   EXPECT_NE(r.err.find("restoring the objects stored in the revision"), std::string::npos) << r.err;
   EXPECT_EQ(get({"configmap", "a"}, "{.data.key}"), "1");
   EXPECT_FALSE(exists("configmap", "b"));
+}
+
+// Revisions whose compressed objects would not fit in a Secret keep only their source; restoring
+// one needs Git, and without it rollback says so (exit 3) and changes nothing.
+TEST_F(History, RollbackOfARevisionWithoutStoredObjectsNeedsGit) {
+  std::mt19937 random(42);
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  auto noise = [&](size_t n) {
+    std::string out(n, ' ');
+    for (auto& c : out) c = alphabet[random() % alphabet.size()];
+    return out;
+  };
+  // Two ConfigMaps of 700 kB of incompressible text: about 1 MB compressed, above the 900 kB limit.
+  repo.commit({{"app/big-1.yaml", config_map("big-1", noise(700 * 1024))},
+               {"app/big-2.yaml", config_map("big-2", noise(700 * 1024))}},
+              "big");
+  RunResult first = sync();
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  repo.remove({"app/big-1.yaml", "app/big-2.yaml"}, "small again");
+  repo.commit({{"app/a.yaml", config_map("a", "1")}}, "small");
+  ASSERT_EQ(sync().exit_code, 0);
+
+  RunResult history = gitops({"history", "shop", "-o", "json"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  auto revisions = nlohmann::json::parse(history.out);
+  ASSERT_EQ(revisions.size(), 2u);
+  EXPECT_EQ(revisions[1]["revision"], 1);
+  EXPECT_EQ(revisions[1]["objectsOmitted"], true);
+
+  std::filesystem::remove_all(repo.path() / ".git");
+  RunResult r = gitops({"rollback", "shop", "1"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("kubectl-gitops: error: rolling back shop: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("revision 1 does not store its objects (they were too large), so it cannot be "
+                       "restored without Git"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(exists("configmap", "a"));
+  EXPECT_FALSE(exists("configmap", "big-1"));
+  EXPECT_EQ(gitops({"history", "shop", "-o", "json"}).out, history.out);  // nothing recorded
 }
 
 TEST_F(History, StatusFollowsCommitsEditsAndHealth) {
