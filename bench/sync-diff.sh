@@ -6,6 +6,8 @@
 #   2. diff after a 10% change vs kubectl diff --server-side   (both must find the same objects)
 #   3. sync of that change   vs  kubectl apply --server-side --prune --applyset
 #   4. no-op sync            vs  the same kubectl apply again
+#   5. rollback to revision 1 vs  kubectl apply of the first commit's files
+# then the time and request count of `history` and `list`.
 # Prints each pair of wall-clock times and the ratio.
 #
 #   bench/sync-diff.sh BUILD_DIR [COUNT]      (COUNT defaults to 2000)
@@ -107,5 +109,20 @@ report "sync of the 10% change" "$a" "$b"
 t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
 t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
 report "no-op sync" "$a" "$b"
+
+# Rollback to revision 1 (the v1 objects, 10% changed back) versus kubectl re-applying the v1
+# files from a checkout of the first commit: the manual rollback kubectl offers.
+gitc checkout -q HEAD~1
+t=$(date +%s%N); kubectl gitops rollback bench 1 -n "$ours" --no-progress --timeout 10m >/dev/null; a=$(seconds "$t")
+t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
+report "rollback to revision 1" "$a" "$b"
+gitc checkout -q main
+
+t=$(date +%s%N); kubectl gitops history bench -n "$ours" >/dev/null; a=$(seconds "$t")
+requests=$(kubectl gitops history bench -n "$ours" -v=6 2>&1 >/dev/null | grep -c ' https://' || true)
+echo "history: ${a}s, $requests request(s)"
+t=$(date +%s%N); kubectl gitops list -n "$ours" >/dev/null; a=$(seconds "$t")
+requests=$(kubectl gitops list -n "$ours" -v=6 2>&1 >/dev/null | grep -c ' https://' || true)
+echo "list: ${a}s, $requests request(s)"
 
 kubectl delete namespace "$ours" "$theirs" --wait=false >/dev/null

@@ -153,6 +153,42 @@ TEST_F(History, RollbackOfARevisionWithoutStoredObjectsNeedsGit) {
   EXPECT_EQ(gitops({"history", "shop", "-o", "json"}).out, history.out);  // nothing recorded
 }
 
+// `history` reads the app's revision Secrets in one request and `list` the parents and the
+// revisions in two, whatever the size of the apps.
+TEST_F(History, HistoryAndListAnswerInOneOrTwoRequests) {
+  repo.commit({{"app/a.yaml", config_map("a", "1")}}, "one");
+  ASSERT_EQ(sync().exit_code, 0);
+  auto requests = [](const std::string& log) {
+    std::vector<std::string> lines;
+    std::regex request("(GET|POST|PATCH|PUT|DELETE) https://[^ ]+");
+    size_t start = 0;
+    while (start < log.size()) {
+      size_t nl = log.find('\n', start);
+      std::string line = log.substr(start, nl - start);
+      std::smatch m;
+      if (std::regex_search(line, m, request)) lines.push_back(m.str());
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    return lines;
+  };
+  RunResult history = gitops({"history", "shop", "-v=6"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  auto h = requests(history.err);
+  ASSERT_EQ(h.size(), 1u) << history.err;
+  EXPECT_NE(h[0].find("GET https://"), std::string::npos);
+  EXPECT_NE(h[0].find("/api/v1/namespaces/" + ns.name() + "/secrets?"), std::string::npos) << h[0];
+
+  RunResult list = gitops({"list", "-v=6"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  auto l = requests(list.err);
+  ASSERT_EQ(l.size(), 2u) << list.err;
+  EXPECT_NE(l[0].find("/api/v1/namespaces/" + ns.name() + "/secrets?labelSelector=applyset.kubernetes.io%2Fid&"),
+            std::string::npos) << l[0];
+  EXPECT_NE(l[1].find("/api/v1/namespaces/" + ns.name() + "/secrets?labelSelector=kubectl-gitops.dev%2Fapp&"),
+            std::string::npos) << l[1];
+}
+
 TEST_F(History, StatusFollowsCommitsEditsAndHealth) {
   repo.commit({{"app/a.yaml", config_map("a", "1")}, {"app/web.yaml", deployment("example.com/web:1")}}, "one");
   ASSERT_EQ(sync().exit_code, 0);
