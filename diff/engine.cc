@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/annotations.h"
+#include "diff/digest.h"
 #include "diff/normalize.h"
 #include "kube/base64.h"
 
@@ -29,12 +30,24 @@ std::vector<std::string> changed_paths(const core::Json& before, const core::Jso
 struct DryRunOutcome {
   std::vector<core::Json> results;  // per prepared object; null for kinds pending a CRD
   std::vector<std::string> notes;
+  int skipped = 0;                  // known unchanged: the live object stands for the dry-run
 };
 
 // Objects the server cannot dry-run yet, because this sync creates their kind (a CRD) or their
 // namespace first, are shown as rendered, with a note saying why.
+// Whether the live object is still exactly what the last sync left for this body.
+bool untouched_since_last_sync(const PreparedObject& desired, const core::Json& live,
+                               const DiffOptions& options) {
+  if (options.applied == nullptr || live.is_null()) return false;
+  auto it = options.applied->find(desired.key);
+  if (it == options.applied->end()) return false;
+  const std::string rv = live.value("metadata", core::Json::object()).value("resourceVersion", "");
+  return !rv.empty() && rv == it->second.resource_version && it->second.digest == object_digest(desired.body);
+}
+
 core::Result<DryRunOutcome> dry_run_all(kube::Client& client,
                                         const std::vector<PreparedObject>& desired,
+                                        const std::vector<core::Json>& live_of,
                                         const std::set<std::string>& new_namespaces,
                                         const DiffOptions& options) {
   DryRunOutcome out;
@@ -43,6 +56,11 @@ core::Result<DryRunOutcome> dry_run_all(kube::Client& client,
   std::vector<core::Json> bodies;
   std::vector<size_t> index;
   for (size_t i = 0; i < desired.size(); ++i) {
+    if (untouched_since_last_sync(desired[i], live_of[i], options)) {
+      out.results[i] = live_of[i];
+      ++out.skipped;
+      continue;
+    }
     if (desired[i].kind_pending) {
       out.results[i] = desired[i].body;
       out.notes[i] = "its CustomResourceDefinition is in this render and not yet on the server";
@@ -190,10 +208,11 @@ core::Result<Plan> compute_plan(kube::Client& client, const std::vector<Prepared
     const core::ObjectKey& k = desired[i].key;
     if (k.group.empty() && k.kind == "Namespace" && live_of[i].is_null()) new_namespaces.insert(k.name);
   }
-  auto dry_run = dry_run_all(client, desired, new_namespaces, options);
+  auto dry_run = dry_run_all(client, desired, live_of, new_namespaces, options);
   if (!dry_run) return dry_run.error();
 
   Plan plan;
+  plan.dry_runs_skipped = dry_run->skipped;
   for (size_t i = 0; i < desired.size(); ++i) {
     plan.changes.push_back(
         compare(desired[i], live_of[i], std::move(dry_run->results[i]), dry_run->notes[i]));

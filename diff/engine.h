@@ -4,6 +4,7 @@
 // the caller prints the Plan (diff/report.h).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,17 @@
 #include "kube/client.h"
 
 namespace gitops::diff {
+
+// What the last successful sync left of each object: the digest (diff/digest.h) of the body it
+// applied, and the resourceVersion the object had right after (or, for an object the sync found
+// unchanged, when the sync read it). While both still match, the object is exactly what the same
+// body's dry-run produced then, so the dry-run is skipped and the object counts as unchanged.
+// Any write by anyone changes the resourceVersion; a deleted object has none.
+struct AppliedState {
+  std::string digest;
+  std::string resource_version;
+};
+using AppliedIndex = std::map<core::ObjectKey, AppliedState>;
 
 enum class ForceConflicts { no, yes };
 enum class PruneProtected { no, yes };
@@ -25,9 +37,11 @@ struct DiffOptions {
   ForceConflicts force_conflicts = ForceConflicts::no;
   PruneProtected prune_protected = PruneProtected::no;
   ConflictPolicy conflicts = ConflictPolicy::report;
+  const AppliedIndex* applied = nullptr;  // null: dry-run everything
 };
 
-// The plan for `desired` against the cluster, given the live ApplySet `members`. Fails (kind
+// The plan for `desired` against the cluster, given the live ApplySet `members`. Objects that
+// options.applied shows untouched since the last sync are not dry-run (Plan::dry_runs_skipped). Fails (kind
 // rejected) listing every object the dry-run rejects, with the server's reason and Secret values
 // scrubbed; (kind conflict) listing every conflict under ConflictPolicy::fail; (kind cluster)
 // when the server cannot be reached.

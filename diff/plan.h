@@ -48,6 +48,7 @@ struct Counts {
 struct Plan {
   std::vector<Change> changes;  // sorted by key
   std::vector<HookStep> hooks;  // in the order they run, then the skipped ones
+  int dry_runs_skipped = 0;     // objects known unchanged since the last sync (diff/engine.h)
   Counts counts() const;
 };
 

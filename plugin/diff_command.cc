@@ -42,7 +42,8 @@ core::Result<int> run_diff(Context& context, const DiffFlags& flags) {
                                         {.namespace_ = ns, .applyset_id = inventory->set.id()});
   if (!prepared) return prepared.error();
   diff::DiffOptions options{
-      .prune_protected = flags.prune_protected ? diff::PruneProtected::yes : diff::PruneProtected::no};
+      .prune_protected = flags.prune_protected ? diff::PruneProtected::yes : diff::PruneProtected::no,
+      .applied = &inventory->applied};
   auto plan = diff::compute_plan(kube, *prepared, inventory->members, options);
   if (!plan) return plan.error();
   auto hooks = sync::prepare_hooks(kube, split.hooks, ns);

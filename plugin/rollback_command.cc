@@ -102,7 +102,6 @@ core::Result<int> run_rollback(Context& context, const RollbackFlags& flags) {
   auto objects = target_objects(context, **target, flags, options->source);
   if (!objects) return objects.error();
   options->rollback_of = flags.to_ref.empty() ? (*target)->number : 0;
-  options->actor = std::string(std::getenv("USER") ? std::getenv("USER") : "unknown");
   auto outcome = sync::run_sync(kube, *objects, *options);
   if (!outcome) return outcome.error();
   if (options->dry_run == sync::DryRunOnly::yes) {

@@ -73,7 +73,7 @@ core::Result<StatusReport> compute_status(Context& context, kube::Client& kube, 
   auto prepared = diff::prepare_objects(split.members, kube.discovery(),
                                         {.namespace_ = ns, .applyset_id = inventory->set.id()});
   if (!prepared) return prepared.error();
-  auto plan = diff::compute_plan(kube, *prepared, inventory->members, {});
+  auto plan = diff::compute_plan(kube, *prepared, inventory->members, {.applied = &inventory->applied});
   if (!plan) return plan.error();
   std::vector<core::ObjectKey> keys;
   for (const auto& p : *prepared) keys.push_back(p.key);

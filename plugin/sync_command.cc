@@ -1,7 +1,5 @@
 // `kubectl gitops sync`: apply the render of a Git ref with server-side apply, prune, wait for
 // health, record the revision.
-#include <unistd.h>
-
 #include "diff/report.h"
 #include "plugin/cluster.h"
 #include "plugin/command.h"
@@ -17,13 +15,6 @@ struct SyncCommandFlags {
   SourceFlags source;
   SyncFlags sync;
 };
-
-std::string actor() {
-  const char* user = std::getenv("USER");
-  char host[256] = "unknown";
-  gethostname(host, sizeof host - 1);
-  return std::string(user != nullptr && *user != '\0' ? user : "unknown") + "@" + host;
-}
 
 core::Result<int> run_sync_command(Context& context, const SyncCommandFlags& flags) {
   const std::string output = context.globals.output.empty() ? "text" : context.globals.output;
@@ -46,7 +37,6 @@ core::Result<int> run_sync_command(Context& context, const SyncCommandFlags& fla
   if (!client) return client.error();
   if (options->namespace_.empty()) options->namespace_ = (*client)->config().namespace_;
   options->source = source->record;
-  options->actor = actor();
   auto outcome = sync::run_sync(**client, loaded->rendered.objects, *options);
   if (!outcome) return outcome.error();
   if (options->dry_run == sync::DryRunOnly::yes) {

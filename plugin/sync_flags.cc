@@ -1,6 +1,10 @@
 // Sync flag registration and validation.
 #include "plugin/sync_flags.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+
 #include "plugin/cluster.h"
 #include "plugin/version.h"
 
@@ -35,8 +39,16 @@ void add_sync_flags(CLI::App& cmd, SyncFlags& f) {
       ->group(group);
 }
 
+std::string local_actor() {
+  const char* user = std::getenv("USER");
+  char host[256] = "unknown";
+  gethostname(host, sizeof host - 1);
+  return std::string(user != nullptr && *user != '\0' ? user : "unknown") + "@" + host;
+}
+
 core::Result<sync::SyncOptions> sync_options(const SyncFlags& f, const AppSource& source) {
   sync::SyncOptions o;
+  o.actor = local_actor();
   o.app = source.app;
   o.namespace_ = source.namespace_;
   o.version = k_version;

@@ -30,6 +30,10 @@ struct SyncFlags {
 void add_sync_flags(CLI::App& command, SyncFlags& flags);
 
 // Validates the flags (kind usage) into engine options for `source`.
+// The options of a sync or rollback run by a person or a CI job: actor local_actor().
 core::Result<sync::SyncOptions> sync_options(const SyncFlags& flags, const AppSource& source);
+
+// Who runs this process, for the history: "USER@HOST".
+std::string local_actor();
 
 }  // namespace gitops::plugin

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/annotations.h"
+#include "diff/digest.h"
 #include "diff/engine.h"
 #include "diff/prepare.h"
 #include "health/health.h"
@@ -36,6 +37,7 @@ struct SyncRun {
   std::vector<diff::PreparedObject> prepared;
   std::vector<PreparedHook> hooks;
   diff::Plan plan;
+  std::map<core::ObjectKey, std::string> applied_rv;  // resourceVersion after each apply
   Revision revision;
   bool wrote = false;  // whether any object was changed
 
@@ -99,7 +101,8 @@ core::Status plan_changes(SyncRun& run, const core::Objects& rendered) {
   diff::DiffOptions options{
       .force_conflicts = run.o.force_conflicts ? diff::ForceConflicts::yes : diff::ForceConflicts::no,
       .prune_protected = run.o.prune_protected ? diff::PruneProtected::yes : diff::PruneProtected::no,
-      .conflicts = diff::ConflictPolicy::fail};
+      .conflicts = diff::ConflictPolicy::fail,
+      .applied = &run.inventory.applied};
   auto plan = diff::compute_plan(run.client, run.prepared, run.inventory.members, options);
   if (!plan) return plan.error();
   if (!run.hooks.empty()) {
@@ -278,6 +281,8 @@ core::Status apply_waves(SyncRun& run) {
       run.revision.results.push_back({writes[j]->key, result_word(writes[j]->action, ok), error});
       if (ok) {
         run.wrote = true;
+        run.applied_rv[writes[j]->key] =
+            results[j]->value("metadata", core::Json::object()).value("resourceVersion", "");
         continue;
       }
       if (!failures.empty()) failures += '\n';
@@ -326,13 +331,32 @@ core::Status prune_members(SyncRun& run) {
   return {};
 }
 
-// After a full prune the inventory lists only what is rendered (plus what was kept).
+// The index of what this sync left (diff/engine.h AppliedIndex): the next diff or sync skips the
+// dry-run of every object still at that resourceVersion with the same rendered body.
+diff::AppliedIndex applied_index(const SyncRun& run) {
+  diff::AppliedIndex index;
+  for (const auto& c : run.plan.changes) {
+    std::string rv;
+    if (c.action == Action::unchanged) {
+      rv = c.live.value("metadata", core::Json::object()).value("resourceVersion", "");
+    } else if (c.action == Action::create || c.action == Action::update) {
+      auto it = run.applied_rv.find(c.key);
+      if (it != run.applied_rv.end()) rv = it->second;
+    }
+    if (!rv.empty()) index[c.key] = {diff::object_digest(c.applied), rv};
+  }
+  return index;
+}
+
+// After the prune the inventory lists only what is rendered (plus what was kept), with the
+// applied index.
 core::Status shrink_inventory(SyncRun& run) {
   ApplySet set{.app = run.o.app, .namespace_ = run.o.namespace_};
   for (const auto& c : run.plan.changes) {
     if (c.action != Action::prune) set.add_member(c.key);
   }
-  return write_parent(run.client, set, run.o.version);
+  diff::AppliedIndex index = applied_index(run);
+  return write_parent(run.client, set, run.o.version, &index);
 }
 
 void count_results(Revision& r) {
@@ -414,9 +438,7 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
   if (auto s = apply_waves(run); !s) return record_failure(run, s.error());
   if (auto s = run_phase(run, diff::HookPhase::sync); !s) return record_failure(run, s.error());
   if (auto s = prune_members(run); !s) return record_failure(run, s.error());
-  if (options.prune == Prune::yes) {
-    if (auto s = shrink_inventory(run); !s) return record_failure(run, s.error());
-  }
+  if (auto s = shrink_inventory(run); !s) return record_failure(run, s.error());
   auto health = wait_for_health(run);
   if (!health) return record_failure(run, health.error());
   if (auto s = run_phase(run, diff::HookPhase::post_sync); !s) return record_failure(run, s.error());

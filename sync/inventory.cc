@@ -3,8 +3,45 @@
 
 #include <algorithm>
 
+#include "kube/base64.h"
+#include "sync/gzip.h"
+
 namespace gitops::sync {
 namespace {
+
+constexpr const char* k_applied_key = "applied";
+
+// [[group, version, kind, namespace, name, digest, resourceVersion], ...], gzip-compressed.
+std::string encode_applied(const diff::AppliedIndex& index) {
+  core::Json rows = core::Json::array();
+  for (const auto& [key, state] : index) {
+    rows.push_back({key.group, key.version, key.kind, key.namespace_, key.name, state.digest,
+                    state.resource_version});
+  }
+  return kube::base64_encode(gzip_compress(rows.dump()));
+}
+
+// An unreadable index is no index: every object is dry-run, which is always correct.
+diff::AppliedIndex decode_applied(const core::Json& parent) {
+  diff::AppliedIndex index;
+  auto data = parent.value("data", core::Json::object());
+  auto it = data.find(k_applied_key);
+  if (it == data.end() || !it->is_string()) return index;
+  auto packed = kube::base64_decode(it->get<std::string>(), "data.applied");
+  if (!packed) return index;
+  auto text = gzip_decompress(*packed, 32u << 20);
+  if (!text) return index;
+  core::Json rows = core::Json::parse(*text, nullptr, false);
+  if (!rows.is_array()) return index;
+  for (const auto& row : rows) {
+    if (!row.is_array() || row.size() != 7) return {};
+    for (const auto& cell : row) {
+      if (!cell.is_string()) return {};
+    }
+    index[{row[0], row[1], row[2], row[3], row[4]}] = {row[5], row[6]};
+  }
+  return index;
+}
 
 std::pair<std::string, std::string> split_group_kind(const std::string& gk) {
   auto dot = gk.find('.');
@@ -32,6 +69,7 @@ core::Result<Inventory> read_inventory(kube::Client& client, const std::string& 
   }
   inv.parent = **parent;
   inv.set = applyset_from_parent(app, **parent);
+  inv.applied = decode_applied(**parent);
   std::string selector = std::string(k_part_of_label) + "=" + inv.set.id();
   for (const auto& gk : inv.set.group_kinds) {
     auto [group, kind] = split_group_kind(gk);
@@ -67,8 +105,11 @@ core::Result<Inventory> read_inventory(kube::Client& client, const std::string& 
   return inv;
 }
 
-core::Status write_parent(kube::Client& client, const ApplySet& set, const std::string& version) {
-  auto result = client.apply(set.parent(version), {.force = kube::Force::yes});
+core::Status write_parent(kube::Client& client, const ApplySet& set, const std::string& version,
+                          const diff::AppliedIndex* applied) {
+  core::Json parent = set.parent(version);
+  if (applied != nullptr && !applied->empty()) parent["data"] = {{k_applied_key, encode_applied(*applied)}};
+  auto result = client.apply(parent, {.force = kube::Force::yes});
   if (!result) return result.error().context("writing the inventory of " + set.app);
   return {};
 }

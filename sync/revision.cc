@@ -1,10 +1,9 @@
 // Revision records to and from JSON and Secrets.
 #include "sync/revision.h"
 
-#include <openssl/sha.h>
-
 #include <ctime>
 
+#include "diff/digest.h"
 #include "kube/base64.h"
 #include "sync/gzip.h"
 
@@ -157,16 +156,7 @@ core::Result<Revision> revision_from_secret(const core::Json& secret) {
 }
 
 std::string objects_digest(const std::vector<core::Json>& objects) {
-  std::string canonical = core::Json(objects).dump();
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size(), digest);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : digest) {
-    out += hex[c >> 4];
-    out += hex[c & 15];
-  }
-  return out;
+  return diff::sha256_hex(core::Json(objects).dump());
 }
 
 std::string now_rfc3339() {

@@ -53,6 +53,58 @@ TEST_F(Diff, FreshlySyncedAppHasNoDifferences) {
   EXPECT_EQ(r.out, "0 to create, 0 to change, 0 to prune, 3 unchanged\n");
 }
 
+// Objects dry-run in a -v=6 log: dry-run PATCH requests, not counting the forced retry that
+// shows what a conflicting apply would do.
+int dry_runs(const std::string& log) {
+  int n = 0;
+  for (size_t pos = log.find("PATCH https://"); pos != std::string::npos; pos = log.find("PATCH https://", pos + 1)) {
+    std::string line = log.substr(pos, log.find('\n', pos) - pos);
+    if (line.find("dryRun=All") != std::string::npos && line.find("force=true") == std::string::npos) ++n;
+  }
+  return n;
+}
+
+// After a sync, objects nobody touched since are not dry-run again; the skip never hides a
+// change: an edit of a synced field, a deleted object, and a write of a field Git does not set
+// (which changes nothing) are each seen.
+TEST_F(Diff, UntouchedObjectsSkipTheDryRunAndEveryChangeIsStillSeen) {
+  repo.commit({{"app/a.yaml", config_map("a", "  key: \"1\"\n")},
+               {"app/b.yaml", config_map("b", "  key: \"1\"\n")},
+               {"app/c.yaml", config_map("c", "  key: \"1\"\n")},
+               {"app/d.yaml", config_map("d", "  key: \"1\"\n")}},
+              "first");
+  ASSERT_EQ(gitops("sync").exit_code, 0);
+  RunResult quiet = gitops("diff", {"-v=6"});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.out, "0 to create, 0 to change, 0 to prune, 4 unchanged\n");
+  EXPECT_EQ(dry_runs(quiet.err), 0) << quiet.err;
+
+  kubectl({"patch", "configmap", "a", "-n", ns.name(), "-p", R"({"data":{"key":"edited"}})"});
+  kubectl({"delete", "configmap", "b", "-n", ns.name()});
+  kubectl({"label", "configmap", "c", "-n", ns.name(), "team=web"});
+  RunResult changed = gitops("diff", {"-v=6"});
+  EXPECT_EQ(changed.exit_code, 1) << changed.err;
+  EXPECT_NE(changed.out.find("--- v1 ConfigMap " + ns.name() + "/a (live)\n"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("-  key: edited\n+  key: \"1\"\n"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("--- v1 ConfigMap " + ns.name() + "/b (live)\n"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("1 to create, 1 to change, 0 to prune, 2 unchanged\n"), std::string::npos)
+      << changed.out;
+  EXPECT_EQ(dry_runs(changed.err), 3) << changed.err;  // a, b and c; d is untouched
+
+  // A changed render is dry-run even when the live object is untouched.
+  repo.commit({{"app/d.yaml", config_map("d", "  key: \"2\"\n")}}, "second");
+  RunResult render_changed = gitops("diff", {"-v=6"});
+  EXPECT_EQ(render_changed.exit_code, 1);
+  EXPECT_NE(render_changed.out.find("-  key: \"1\"\n+  key: \"2\"\n"), std::string::npos) << render_changed.out;
+  EXPECT_EQ(dry_runs(render_changed.err), 4) << render_changed.err;
+
+  RunResult sync = gitops("sync", {"--force-conflicts"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err;
+  RunResult after = gitops("diff", {"-v=6"});
+  EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
+  EXPECT_EQ(dry_runs(after.err), 0) << after.err;
+}
+
 TEST_F(Diff, EachKindOfChangeAppearsOnce) {
   repo.commit({{"app/cm.yaml", config_map("settings", "  a: \"1\"\n")},
                {"app/old.yaml", config_map("old", "  x: \"1\"\n")},
@@ -110,7 +162,7 @@ TEST_F(Diff, EachKindOfChangeAppearsOnce) {
     }
   }
   EXPECT_EQ(plan["summary"], nlohmann::json({{"create", 1}, {"update", 2}, {"prune", 1}, {"keep", 0},
-                                             {"unchanged", 0}}));
+                                             {"unchanged", 0}, {"hooks", 0}}));
 }
 
 TEST_F(Diff, SecretValuesAreMasked) {
