@@ -247,11 +247,20 @@ std::string scrub_secret_values(std::string message, const core::Json& object) {
   // Longest first, so a value that contains another is replaced whole.
   std::sort(secrets.begin(), secrets.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  auto replace_all = [&message](const std::string& from, const std::string& to) {
+    for (size_t pos = message.find(from); pos != std::string::npos; pos = message.find(from, pos + to.size())) {
+      message.replace(pos, from.size(), to);
+    }
+  };
   for (const auto& secret : secrets) {
-    if (secret.size() < 3) continue;  // too short to tell apart from ordinary words
-    for (size_t pos = message.find(secret); pos != std::string::npos;
-         pos = message.find(secret, pos + 3)) {
-      message.replace(pos, secret.size(), "***");
+    if (secret.empty()) continue;
+    if (secret.size() >= 3) {
+      replace_all(secret, "***");
+    } else {
+      // Too short to replace everywhere without mangling words; the server quotes the values it
+      // cites ("Invalid value: \"ab\""), so replace the quoted forms.
+      replace_all("\"" + secret + "\"", "\"***\"");
+      replace_all("'" + secret + "'", "'***'");
     }
   }
   return message;

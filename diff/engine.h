@@ -53,7 +53,7 @@ core::Result<std::vector<core::Json>> read_live(kube::Client& client,
                                                 const std::vector<core::ObjectKey>& keys);
 
 // `message` with every value of the Secret `object` (data, stringData, and their decoded forms)
-// replaced by "***".
+// replaced by "***"; values shorter than 3 characters only where the message quotes them.
 std::string scrub_secret_values(std::string message, const core::Json& object);
 
 }  // namespace gitops::diff
