@@ -2,10 +2,15 @@
 #
 # kubectl-gitops-dist links the same static libraries as the normal binary (nothing is compiled
 # twice) into a binary that needs only glibc from the system: every dependency Debian ships as a
-# static library is linked in, libstdc++ and libgcc too; the rest are copied next to it into lib/
-# and found through an $ORIGIN-relative RPATH (DT_RPATH, which also serves their own
-# dependencies). scripts/dist.sh then packs the archive, its SHA-256 and the krew manifest.
-# Nothing here is part of `all`, so the everyday build stays as fast as it was.
+# usable static library is linked in; the rest are copied next to it into lib/ and found through
+# an $ORIGIN-relative RPATH (DT_RPATH, which also serves their own dependencies).
+# scripts/dist.sh then packs the archive, its SHA-256 and the krew manifest. Nothing here is part
+# of `all`, so the everyday build stays as fast as it was.
+#
+# Two libraries are taken shared although Debian ships more than a .so: libjsonnet.a lacks the
+# rapidyaml and md5 objects that libjsonnet.so carries (std.parseYaml and std.md5 cannot link),
+# and fmt ships no .a at all. Both are C++, so libstdc++ and libgcc_s travel in lib/ too, rather
+# than linking them statically and running two C++ runtimes in one process.
 
 set(GITOPS_RELEASE_URL "https://github.com/kubectl-gitops/kubectl-gitops/releases/download"
     CACHE STRING "Where release archives are published; the krew manifest's uri is URL/VERSION/ARCHIVE")
@@ -29,10 +34,11 @@ function(gitops_dist_our_libraries out)
   set(${out} ${result} PARENT_SCOPE)
 endfunction()
 
-# gitops_dist_resolve(OUT NAMES...): for each library name (as in -lNAME), its static archive
-# when Debian ships one, else the file of its shared library (linked by path, since runtime-only
-# packages have no libNAME.so symlink). glibc's own libraries stay -lNAME.
-function(gitops_dist_resolve out)
+# gitops_dist_resolve(OUT SHARED NAMES...): for each library name (as in -lNAME), its static
+# archive when Debian ships one and NAME is not in the list SHARED, else the file of its shared
+# library (linked by path, since runtime-only packages have no libNAME.so symlink). glibc's own
+# libraries stay -lNAME.
+function(gitops_dist_resolve out shared)
   set(libdirs /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE} /lib/${CMAKE_LIBRARY_ARCHITECTURE} /usr/lib /lib)
   set(result)
   foreach(name IN LISTS ARGN)
@@ -42,6 +48,9 @@ function(gitops_dist_resolve out)
     endif()
     unset(found)
     foreach(dir IN LISTS libdirs)
+      if(name IN_LIST shared)
+        break()
+      endif()
       if(EXISTS ${dir}/lib${name}.a)
         set(found ${dir}/lib${name}.a)
         break()
@@ -83,13 +92,16 @@ if(NOT dist_pkg_result EQUAL 0)
   message(FATAL_ERROR "kubectl-gitops dist: pkg-config --static failed for the dependencies")
 endif()
 string(REGEX MATCHALL "-l[^ ]+" dist_pkg_flags "${dist_pkg_libs}")
-set(dist_names jsonnet)
+# Besides: Jsonnet and fmt (no pkg-config files), and what static libraries need that their
+# pkg-config files leave out (libidn2.a needs libunistring, libbrotlidec.a libbrotlicommon).
+set(dist_names jsonnet fmt)
 foreach(flag IN LISTS dist_pkg_flags)
   string(SUBSTRING ${flag} 2 -1 name)
   list(APPEND dist_names ${name})
 endforeach()
+list(APPEND dist_names unistring brotlicommon)
 list(REMOVE_DUPLICATES dist_names)
-gitops_dist_resolve(dist_dependency_files ${dist_names})
+gitops_dist_resolve(dist_dependency_files "jsonnet;fmt" ${dist_names})
 
 gitops_dist_our_libraries(dist_our_libraries ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/git
   ${PROJECT_SOURCE_DIR}/render ${PROJECT_SOURCE_DIR}/kube ${PROJECT_SOURCE_DIR}/health
@@ -100,15 +112,13 @@ foreach(library IN LISTS dist_our_libraries)
   list(APPEND dist_archives $<TARGET_FILE:${library}>)
 endforeach()
 
-add_executable(kubectl-gitops-dist EXCLUDE_FROM_ALL ${PROJECT_SOURCE_DIR}/plugin/main.cc
-               ${PROJECT_SOURCE_DIR}/cmake/dist/fmt_implementation.cc)
+add_executable(kubectl-gitops-dist EXCLUDE_FROM_ALL ${PROJECT_SOURCE_DIR}/plugin/main.cc)
 add_dependencies(kubectl-gitops-dist ${dist_our_libraries})
 target_include_directories(kubectl-gitops-dist PRIVATE ${PROJECT_SOURCE_DIR}
                            ${PROJECT_BINARY_DIR}/generated)
 target_link_libraries(kubectl-gitops-dist PRIVATE gitops_warnings
   -Wl,--start-group ${dist_archives} ${dist_dependency_files} -Wl,--end-group -pthread)
-target_link_options(kubectl-gitops-dist PRIVATE -static-libstdc++ -static-libgcc -Wl,--as-needed
-                    -Wl,--disable-new-dtags)
+target_link_options(kubectl-gitops-dist PRIVATE -Wl,--as-needed -Wl,--disable-new-dtags)
 set_target_properties(kubectl-gitops-dist PROPERTIES
   OUTPUT_NAME kubectl-gitops
   RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/dist/bin
