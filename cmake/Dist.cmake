@@ -119,8 +119,9 @@ target_include_directories(kubectl-gitops-dist PRIVATE ${PROJECT_SOURCE_DIR}
 target_link_libraries(kubectl-gitops-dist PRIVATE gitops_warnings
   -Wl,--start-group ${dist_archives} ${dist_dependency_files} -Wl,--end-group -pthread)
 target_link_options(kubectl-gitops-dist PRIVATE -Wl,--as-needed -Wl,--disable-new-dtags)
+# dist.sh names it kubectl-gitops in the archive; in the build tree a distinct name keeps Ninja's
+# `kubectl-gitops` target the normal binary.
 set_target_properties(kubectl-gitops-dist PROPERTIES
-  OUTPUT_NAME kubectl-gitops
   RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/dist/bin
   BUILD_RPATH "\$ORIGIN/lib")
 

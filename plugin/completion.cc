@@ -21,7 +21,8 @@ struct Walk {
   bool after_dashdash = false;
 };
 
-bool takes_value(const CLI::Option& option) { return option.get_type_size_max() > 0; }
+// CLI11 flags expect no values (their type size is still 1).
+bool takes_value(const CLI::Option& option) { return option.get_expected_max() > 0; }
 
 // Flags are offered once; options that collect values (--set, --values) or take the last of
 // several (--timeout) are offered again.
