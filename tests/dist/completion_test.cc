@@ -185,6 +185,31 @@ TEST(KubectlPluginCompletion, KubectlItselfCompletesThePlugin) {
   EXPECT_EQ(r.out, "zsh\n:4\n");
 }
 
+// `kubectl gitops <TAB>` in bash: kubectl's own completion script (which needs the
+// bash-completion package) asks kubectl, which asks kubectl_complete-gitops, which asks the plugin.
+TEST(KubectlPluginCompletion, KubectlBashCompletionReachesThePlugin) {
+  if (auto why = kubectl_too_old_for_plugin_completion()) GTEST_SKIP() << *why;
+  const char* bash_completion = "/usr/share/bash-completion/bash_completion";
+  ASSERT_TRUE(fs::exists(bash_completion))
+      << "the bash-completion package is missing; scripts/install-deps.sh installs it";
+  RunOptions options = plugin_env();
+  options.unset_env = {"BASH_ENV", "ENV"};
+  RunResult r = run(
+      {"bash", "--norc", "--noprofile", "-c",
+       std::string("source ") + bash_completion + "\n"
+       "source <(kubectl completion bash)\n"
+       "c() { COMP_LINE=$1; COMP_POINT=${#COMP_LINE}; shift; COMP_WORDS=(\"$@\");"
+       " COMP_CWORD=$(( $# - 1 )); COMPREPLY=();"
+       " __start_kubectl kubectl \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null;"
+       " printf '%s|' \"${COMPREPLY[@]}\"; echo; }\n"
+       "c 'kubectl gitops ro' kubectl gitops ro\n"
+       "c 'kubectl gitops sync --source-type k' kubectl gitops sync --source-type k\n"
+       "c 'kubectl gitops completion ' kubectl gitops completion ''\n"},
+      options);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "rollback|\nkustomize|\nbash|zsh|fish|\n");
+}
+
 // Runs `script` in a clean non-interactive bash that has loaded `kubectl-gitops completion bash`.
 RunResult bash(const std::string& script) {
   RunOptions options = plugin_env();

@@ -116,7 +116,7 @@ TEST(DistArchive, RunsFromAnEmptyFolderWithOnlyGlibcFromTheSystem) {
   }
   EXPECT_EQ(shipped, bundled_used);
   // The dependencies Debian ships as complete static libraries are linked in, not shipped.
-  for (const std::string& linked_in : {"libgit2.so.1.5", "libcurl.so.4", "libssl.so.3", "libcrypto.so.3",
+  for (const char* linked_in : {"libgit2.so.1.5", "libcurl.so.4", "libssl.so.3", "libcrypto.so.3",
                                        "libyaml-cpp.so.0.7", "libre2.so.9", "libarchive.so.13"}) {
     EXPECT_FALSE(shipped.count(linked_in)) << linked_in;
   }
