@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "tests/support/git_repo.h"
 #include "tests/support/process.h"
 
 namespace gitops::testing {
@@ -120,6 +121,24 @@ TEST(DistArchive, RunsFromAnEmptyFolderWithOnlyGlibcFromTheSystem) {
                                        "libyaml-cpp.so.0.7", "libre2.so.9", "libarchive.so.13"}) {
     EXPECT_FALSE(shipped.count(linked_in)) << linked_in;
   }
+}
+
+// The bundled Jsonnet (with its YAML parser and MD5) and the linked-in libgit2 work from the archive.
+TEST(DistArchive, RendersJsonnetAndGitSources) {
+  TempDir dir;
+  extract(dir.path());
+  GitRepo repo;
+  repo.commit({{"app/main.jsonnet",
+                "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' },\n"
+                "  data: { md5: std.md5('a'), yaml: std.toString(std.parseYaml('a: 1').a) } }\n"}},
+              "one");
+  RunResult r = run({(dir.path() / "kubectl-gitops").string(), "render", "--repo", repo.path().string(),
+                     "--path", "app", "-n", "demo"},
+                    {.unset_env = {"LD_LIBRARY_PATH"}});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "apiVersion: v1\ndata:\n  md5: 0cc175b9c0f1b6a831c399e269772661\n  yaml: \"1\"\n"
+            "kind: ConfigMap\nmetadata:\n  name: x\n  namespace: demo\n");
 }
 
 TEST(DistArchive, StatesTheOldestGlibcItNeeds) {
