@@ -12,6 +12,7 @@
 #include <regex>
 #include <thread>
 
+#include "plugin/completion.h"
 #include "tests/support/e2e.h"
 #include "tests/support/git_repo.h"
 #include "tests/support/process.h"
@@ -89,6 +90,26 @@ TEST(CompleteCommand, ClosedSetsAndSubcommands) {
   EXPECT_EQ(r.out,
             "sync\tApply a Git ref to the cluster: server-side apply, prune, wait for health, record\n"
             "status\tShow whether an app is Synced with its ref and how healthy its objects are\n:4\n");
+}
+
+// The -o values completion offers are the ones each command accepts: its error for an unknown
+// format lists them.
+TEST(CompleteCommand, OutputFormatsAreTheOnesEachCommandAccepts) {
+  for (const std::string command : {"render", "diff", "sync", "history", "rollback", "status", "list",
+                                    "version"}) {
+    std::vector<std::string> args = {binary().string(), command, "-o", "bogus"};
+    if (command == "history" || command == "rollback") args.push_back("shop");
+    RunOptions options = plugin_env("/nonexistent/kubeconfig");
+    RunResult r = run(args, options);
+    EXPECT_EQ(r.exit_code, 2) << command << ": " << r.err;
+    std::vector<std::string> formats = gitops::plugin::output_formats(command);
+    ASSERT_GE(formats.size(), 2u) << command;
+    std::string list = formats[0];
+    for (std::size_t i = 1; i + 1 < formats.size(); ++i) list += ", " + formats[i];
+    list += " or " + formats.back();
+    EXPECT_EQ(r.err, "kubectl-gitops: error: unknown output format \"bogus\" for " + command +
+                         " (use " + list + ")\n");
+  }
 }
 
 TEST(CompleteCommand, ContextsAndNamespacesFromTheKubeconfigWithinTheTimeout) {
