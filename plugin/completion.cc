@@ -14,8 +14,8 @@ namespace {
 // Where the words before the cursor led.
 struct Walk {
   const CLI::App* command = nullptr;
-  std::vector<std::string> positionals;   // words given to `command` as positionals
-  const CLI::Option* pending = nullptr;   // the option whose value is being typed, if any
+  std::vector<std::string> positionals;  // words given to `command` as positionals
+  const CLI::Option* pending = nullptr;  // the option whose value is being typed, if any
   std::set<const CLI::Option*> used;
   CompletionScope scope;
   bool after_dashdash = false;
@@ -55,10 +55,14 @@ const CLI::App* find_subcommand(const CLI::App* command, const std::string& name
 
 void record_value(Walk& walk, const CLI::Option& option, const std::string& value) {
   const std::string name = long_name(option);
-  if (name == "kubeconfig") walk.scope.kubeconfig = value;
-  else if (name == "context") walk.scope.context = value;
-  else if (name == "namespace") walk.scope.namespace_ = value;
-  else if (name == "repo") walk.scope.repo = value;
+  if (name == "kubeconfig")
+    walk.scope.kubeconfig = value;
+  else if (name == "context")
+    walk.scope.context = value;
+  else if (name == "namespace")
+    walk.scope.namespace_ = value;
+  else if (name == "repo")
+    walk.scope.repo = value;
 }
 
 // A word starting with '-': records the option (and its value) it names; returns how many of the
@@ -77,7 +81,8 @@ int walk_option(Walk& walk, const std::string& word, const std::string* next, bo
     if (first == nullptr || !takes_value(*first)) {
       // Combined short flags such as -Ay.
       for (char c : word.substr(1)) {
-        if (const CLI::Option* flag = find_option(walk.command, std::string("-") + c)) walk.used.insert(flag);
+        if (const CLI::Option* flag = find_option(walk.command, std::string("-") + c))
+          walk.used.insert(flag);
       }
       return 0;
     }
@@ -108,11 +113,12 @@ Walk walk_words(const CLI::App& root, const std::vector<std::string>& words) {
       walk.after_dashdash = true;
     } else if (!walk.after_dashdash && word.size() > 1 && word[0] == '-') {
       const bool next_is_cursor = i + 2 == words.size();
-      int consumed = walk_option(walk, word, next_is_cursor ? nullptr : &words[i + 1], next_is_cursor);
+      int consumed =
+          walk_option(walk, word, next_is_cursor ? nullptr : &words[i + 1], next_is_cursor);
       if (consumed < 0) break;
       i += static_cast<std::size_t>(consumed);
-    } else if (const CLI::App* sub = walk.positionals.empty() ? find_subcommand(walk.command, word)
-                                                              : nullptr) {
+    } else if (const CLI::App* sub =
+                   walk.positionals.empty() ? find_subcommand(walk.command, word) : nullptr) {
       walk.command = sub;
     } else {
       walk.positionals.push_back(word);
@@ -137,7 +143,8 @@ std::vector<std::string> closed_set(const CLI::Option& option) {
   return members;
 }
 
-Completion matching(const std::vector<Candidate>& all, const std::string& prefix, Directive directive) {
+Completion matching(const std::vector<Candidate>& all, const std::string& prefix,
+                    Directive directive) {
   Completion result{.directive = directive};
   for (const Candidate& c : all) {
     if (c.value.starts_with(prefix)) result.candidates.push_back(c);
@@ -145,7 +152,8 @@ Completion matching(const std::vector<Candidate>& all, const std::string& prefix
   return result;
 }
 
-Completion matching(const std::vector<std::string>& all, const std::string& prefix, Directive directive) {
+Completion matching(const std::vector<std::string>& all, const std::string& prefix,
+                    Directive directive) {
   std::vector<Candidate> candidates;
   for (const std::string& value : all) candidates.push_back({value, ""});
   return matching(candidates, prefix, directive);
@@ -157,12 +165,16 @@ Completion complete_value(Walk& walk, const CLI::Option& option, const std::stri
   if (auto members = closed_set(option); !members.empty()) {
     return matching(members, prefix, Directive::no_file_comp);
   }
-  if (name == "output") return matching(output_formats(walk.command->get_name()), prefix, Directive::no_file_comp);
-  if (name == "context") return matching(sources.contexts(walk.scope), prefix, Directive::no_file_comp);
-  if (name == "namespace") return matching(sources.namespaces(walk.scope), prefix, Directive::no_file_comp);
+  if (name == "output")
+    return matching(output_formats(walk.command->get_name()), prefix, Directive::no_file_comp);
+  if (name == "context")
+    return matching(sources.contexts(walk.scope), prefix, Directive::no_file_comp);
+  if (name == "namespace")
+    return matching(sources.namespaces(walk.scope), prefix, Directive::no_file_comp);
   if (name == "app") return matching(sources.apps(walk.scope), prefix, Directive::no_file_comp);
   if (name == "ref") return matching(sources.refs(walk.scope), prefix, Directive::no_file_comp);
-  if (name == "filename") return {{{"yaml", ""}, {"yml", ""}, {"json", ""}}, Directive::filter_file_ext};
+  if (name == "filename")
+    return {{{"yaml", ""}, {"yml", ""}, {"json", ""}}, Directive::filter_file_ext};
   if (name == "repo" || name == "local" || name == "jpath") return {{}, Directive::filter_dirs};
   if (name == "kubeconfig" || name == "values" || name == "kustomize-binary" || name == "path") {
     return {{}, Directive::none};
@@ -176,9 +188,11 @@ Completion complete_flags(const Walk& walk, const std::string& prefix) {
     for (const CLI::Option* option : app->get_options()) {
       if (!option->nonpositional() || option->get_group().empty()) continue;
       if (walk.used.count(option) && !repeatable(*option)) continue;
-      for (const std::string& l : option->get_lnames()) flags.emplace("--" + l, option->get_description());
+      for (const std::string& l : option->get_lnames())
+        flags.emplace("--" + l, option->get_description());
       if (prefix.starts_with("--")) continue;
-      for (const std::string& s : option->get_snames()) flags.emplace("-" + s, option->get_description());
+      for (const std::string& s : option->get_snames())
+        flags.emplace("-" + s, option->get_description());
     }
   }
   std::vector<Candidate> all;
@@ -190,7 +204,8 @@ Completion complete_positional(Walk& walk, const std::string& prefix, Completion
   std::vector<Candidate> subcommands;
   if (walk.positionals.empty()) {
     for (const CLI::App* sub : walk.command->get_subcommands({})) {
-      if (!sub->get_group().empty()) subcommands.push_back({sub->get_name(), sub->get_description()});
+      if (!sub->get_group().empty())
+        subcommands.push_back({sub->get_name(), sub->get_description()});
     }
   }
   if (!subcommands.empty()) return matching(subcommands, prefix, Directive::no_file_comp);
@@ -201,7 +216,8 @@ Completion complete_positional(Walk& walk, const std::string& prefix, Completion
   if (auto members = closed_set(positional); !members.empty()) {
     return matching(members, prefix, Directive::no_file_comp);
   }
-  if (positional.get_name() == "APP") return matching(sources.apps(walk.scope), prefix, Directive::no_file_comp);
+  if (positional.get_name() == "APP")
+    return matching(sources.apps(walk.scope), prefix, Directive::no_file_comp);
   if (positional.get_name() == "REVISION" && !walk.positionals.empty()) {
     return matching(sources.revisions(walk.scope, walk.positionals.front()), prefix,
                     Directive::no_file_comp | Directive::keep_order);
@@ -213,10 +229,10 @@ Completion complete_positional(Walk& walk, const std::string& prefix, Completion
 
 std::vector<std::string> output_formats(const std::string& command) {
   static const std::map<std::string, std::vector<std::string>> k_formats = {
-      {"render", {"yaml", "json", "raw"}},  {"diff", {"text", "json"}},
-      {"sync", {"text", "json"}},           {"rollback", {"text", "json"}},
-      {"history", {"table", "json"}},       {"status", {"table", "json"}},
-      {"list", {"table", "json"}},          {"version", {"json", "yaml"}},
+      {"render", {"yaml", "json", "raw"}}, {"diff", {"text", "json"}},
+      {"sync", {"text", "json"}},          {"rollback", {"text", "json"}},
+      {"history", {"table", "json"}},      {"status", {"table", "json"}},
+      {"list", {"table", "json"}},         {"version", {"json", "yaml"}},
   };
   auto it = k_formats.find(command);
   return it == k_formats.end() ? std::vector<std::string>{} : it->second;
@@ -232,7 +248,8 @@ Completion complete(const CLI::App& root, const std::vector<std::string>& words,
       const CLI::Option* option = find_option(walk.command, cursor.substr(0, eq));
       if (option == nullptr || !takes_value(*option)) return {{}, Directive::no_file_comp};
       Completion values = complete_value(walk, *option, cursor.substr(eq + 1), sources);
-      if (values.directive == Directive::filter_file_ext || values.directive == Directive::filter_dirs) {
+      if (values.directive == Directive::filter_file_ext ||
+          values.directive == Directive::filter_dirs) {
         return values;
       }
       for (Candidate& c : values.candidates) c.value = cursor.substr(0, eq + 1) + c.value;

@@ -15,13 +15,13 @@ namespace gitops::plugin {
 
 // Cobra's ShellCompDirective bits, as numbers on the wire.
 enum class Directive : int {
-  none = 0,              // shells fall back to file names when there are no candidates
-  error = 1,             // completion failed; show nothing
-  no_space = 2,          // do not add a space after the candidate
-  no_file_comp = 4,      // never fall back to file names
-  filter_file_ext = 8,   // candidates are file extensions to complete files with
-  filter_dirs = 16,      // complete folder names only
-  keep_order = 32,       // show candidates in the given order, not sorted
+  none = 0,             // shells fall back to file names when there are no candidates
+  error = 1,            // completion failed; show nothing
+  no_space = 2,         // do not add a space after the candidate
+  no_file_comp = 4,     // never fall back to file names
+  filter_file_ext = 8,  // candidates are file extensions to complete files with
+  filter_dirs = 16,     // complete folder names only
+  keep_order = 32,      // show candidates in the given order, not sorted
 };
 constexpr Directive operator|(Directive a, Directive b) {
   return static_cast<Directive>(static_cast<int>(a) | static_cast<int>(b));
@@ -60,7 +60,8 @@ class CompletionSources {
   // Apps this tool manages in the scope's namespace, sorted.
   virtual std::vector<std::string> apps(const CompletionScope& scope) = 0;
   // Revisions of `app`, newest first, described by commit, status and subject.
-  virtual std::vector<Candidate> revisions(const CompletionScope& scope, const std::string& app) = 0;
+  virtual std::vector<Candidate> revisions(const CompletionScope& scope,
+                                           const std::string& app) = 0;
   // Branches, remote branches and tags of the scope's repository (the current one when empty).
   virtual std::vector<std::string> refs(const CompletionScope& scope) = 0;
 };

@@ -11,7 +11,8 @@ namespace gitops::plugin {
 
 void add_completion_command(CLI::App& app, Context& context) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
+  CLI::App* cmd =
+      app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
   cmd->add_option("SHELL", *shell, "bash, zsh or fish")
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))
       ->required();

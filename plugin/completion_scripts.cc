@@ -155,9 +155,12 @@ complete -c kubectl-gitops -f -a '(__kubectl_gitops_complete)'
 
 std::string_view to_string(Shell shell) {
   switch (shell) {
-    case Shell::bash: return "bash";
-    case Shell::zsh: return "zsh";
-    case Shell::fish: return "fish";
+    case Shell::bash:
+      return "bash";
+    case Shell::zsh:
+      return "zsh";
+    case Shell::fish:
+      return "fish";
   }
   return "bash";
 }
@@ -171,9 +174,12 @@ std::optional<Shell> parse_shell(std::string_view name) {
 
 std::string completion_script(Shell shell) {
   switch (shell) {
-    case Shell::bash: return k_bash;
-    case Shell::zsh: return k_zsh;
-    case Shell::fish: return k_fish;
+    case Shell::bash:
+      return k_bash;
+    case Shell::zsh:
+      return k_zsh;
+    case Shell::fish:
+      return k_fish;
   }
   return k_bash;
 }

@@ -19,9 +19,8 @@ namespace {
 
 std::optional<kube::Kubeconfig> read_kubeconfig(const CompletionScope& scope) {
   kube::Environment env = kube::Environment::from_process();
-  auto config = kube::load_kubeconfig({.explicit_path = scope.kubeconfig,
-                                       .kubeconfig_env = env.kubeconfig,
-                                       .home = env.home});
+  auto config = kube::load_kubeconfig(
+      {.explicit_path = scope.kubeconfig, .kubeconfig_env = env.kubeconfig, .home = env.home});
   if (!config || !*config) return std::nullopt;
   return std::move(**config);
 }
@@ -102,8 +101,10 @@ std::vector<Candidate> ClusterCompletionSources::revisions(const CompletionScope
   for (const sync::Revision& r : *revisions) {
     std::string description = r.source.commit.substr(0, 7);
     description += (description.empty() ? "" : " ") + std::string(sync::to_string(r.status));
-    if (r.rollback_of > 0) description += " rollback of " + std::to_string(r.rollback_of);
-    else if (!r.source.subject.empty()) description += " " + r.source.subject;
+    if (r.rollback_of > 0)
+      description += " rollback of " + std::to_string(r.rollback_of);
+    else if (!r.source.subject.empty())
+      description += " " + r.source.subject;
     candidates.push_back({std::to_string(r.number), description});
   }
   return candidates;

@@ -35,7 +35,8 @@ std::string plugin_path() {
 RunOptions plugin_env(const std::string& kubeconfig = "") {
   RunOptions options;
   options.env["PATH"] = plugin_path();
-  options.env["XDG_CACHE_HOME"] = (fs::temp_directory_path() / "kubectl-gitops-test-cache").string();
+  options.env["XDG_CACHE_HOME"] =
+      (fs::temp_directory_path() / "kubectl-gitops-test-cache").string();
   if (!kubeconfig.empty()) options.env["KUBECONFIG"] = kubeconfig;
   return options;
 }
@@ -47,7 +48,8 @@ RunResult complete(std::vector<std::string> words, const RunOptions& options) {
 
 // A kubeconfig whose clusters never answer: one refuses connections, one drops them.
 std::string offline_kubeconfig(const TempDir& dir) {
-  return dir.write("kubeconfig", R"(apiVersion: v1
+  return dir
+      .write("kubeconfig", R"(apiVersion: v1
 kind: Config
 clusters:
 - name: refused
@@ -63,7 +65,8 @@ contexts:
 - name: arn:aws:eks:eu:1:cluster/prod
   context: {cluster: unroutable, user: u, namespace: prod}
 current-context: arn:aws:eks:eu:1:cluster/prod
-)").string();
+)")
+      .string();
 }
 
 // kubectl completes plugins through kubectl_complete-NAME since 1.26.
@@ -73,7 +76,8 @@ std::optional<std::string> kubectl_too_old_for_plugin_completion() {
   if (r.exit_code != 0 || !std::regex_search(r.out, m, std::regex("\"minor\": \"([0-9]+)"))) {
     return "kubectl version --client failed: " + r.err;
   }
-  if (std::stoi(m[1]) < 26) return "kubectl 1." + std::string(m[1]) + " predates plugin completion (1.26)";
+  if (std::stoi(m[1]) < 26)
+    return "kubectl 1." + std::string(m[1]) + " predates plugin completion (1.26)";
   return std::nullopt;
 }
 
@@ -87,16 +91,17 @@ TEST(CompleteCommand, ClosedSetsAndSubcommands) {
   r = complete({"history", "-o", ""}, plugin_env());
   EXPECT_EQ(r.out, "table\njson\n:4\n");
   r = complete({"s"}, plugin_env());
-  EXPECT_EQ(r.out,
-            "sync\tApply a Git ref to the cluster: server-side apply, prune, wait for health, record\n"
-            "status\tShow whether an app is Synced with its ref and how healthy its objects are\n:4\n");
+  EXPECT_EQ(
+      r.out,
+      "sync\tApply a Git ref to the cluster: server-side apply, prune, wait for health, record\n"
+      "status\tShow whether an app is Synced with its ref and how healthy its objects are\n:4\n");
 }
 
 // The -o values completion offers are the ones each command accepts: its error for an unknown
 // format lists them.
 TEST(CompleteCommand, OutputFormatsAreTheOnesEachCommandAccepts) {
-  for (const std::string command : {"render", "diff", "sync", "history", "rollback", "status", "list",
-                                    "version"}) {
+  for (const std::string command :
+       {"render", "diff", "sync", "history", "rollback", "status", "list", "version"}) {
     std::vector<std::string> args = {binary().string(), command, "-o", "bogus"};
     if (command == "history" || command == "rollback") args.push_back("shop");
     RunOptions options = plugin_env("/nonexistent/kubeconfig");
@@ -153,7 +158,8 @@ class ClusterCompletion : public ::testing::Test {
 
   std::string sync_commit(const std::string& value, const std::string& message) {
     std::string sha = repo.commit(
-        {{"app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: \"" + value + "\"\n"}},
+        {{"app/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: \"" +
+                            value + "\"\n"}},
         message);
     RunResult r = kubectl_gitops({"sync", "--repo", repo.path().string(), "--path", "app", "--app",
                                   "shop", "-n", ns.name(), "--timeout", "60s"});
@@ -179,7 +185,8 @@ TEST_F(ClusterCompletion, AppNamesRevisionsAndNamespacesFromTheCluster) {
                        " Succeeded one\n:36\n");
   r = complete({"-n", ""}, plugin_env(kubeconfig));
   for (const std::string& name : {ns.name(), std::string("default"), std::string("kube-system")}) {
-    EXPECT_NE(("\n" + r.out).find("\n" + name + "\n"), std::string::npos) << name << " in:\n" << r.out;
+    EXPECT_NE(("\n" + r.out).find("\n" + name + "\n"), std::string::npos) << name << " in:\n"
+                                                                          << r.out;
   }
   EXPECT_TRUE(r.out.ends_with("\n:4\n")) << r.out;
   // Through kubectl's helper, the way `kubectl gitops <TAB>` reaches the plugin.
@@ -190,11 +197,12 @@ TEST_F(ClusterCompletion, AppNamesRevisionsAndNamespacesFromTheCluster) {
 }
 
 TEST(KubectlPluginCompletion, HelperScriptAnswersForThePlugin) {
-  RunResult r = run({(source_dir() / "completions/kubectl_complete-gitops").string(), "rollb"},
-                    plugin_env());
+  RunResult r =
+      run({(source_dir() / "completions/kubectl_complete-gitops").string(), "rollb"}, plugin_env());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "rollback\tRe-apply what an earlier revision applied (default: the one before the current)\n:4\n");
+            "rollback\tRe-apply what an earlier revision applied (default: the one before the "
+            "current)\n:4\n");
 }
 
 TEST(KubectlPluginCompletion, KubectlItselfCompletesThePlugin) {
@@ -215,18 +223,20 @@ TEST(KubectlPluginCompletion, KubectlBashCompletionReachesThePlugin) {
       << "the bash-completion package is missing; scripts/install-deps.sh installs it";
   RunOptions options = plugin_env();
   options.unset_env = {"BASH_ENV", "ENV"};
-  RunResult r = run(
-      {"bash", "--norc", "--noprofile", "-c",
-       std::string("source ") + bash_completion + "\n"
-       "source <(kubectl completion bash)\n"
-       "c() { COMP_LINE=$1; COMP_POINT=${#COMP_LINE}; shift; COMP_WORDS=(\"$@\");"
-       " COMP_CWORD=$(( $# - 1 )); COMPREPLY=();"
-       " __start_kubectl kubectl \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null;"
-       " printf '%s|' \"${COMPREPLY[@]}\"; echo; }\n"
-       "c 'kubectl gitops ro' kubectl gitops ro\n"
-       "c 'kubectl gitops sync --source-type k' kubectl gitops sync --source-type k\n"
-       "c 'kubectl gitops completion ' kubectl gitops completion ''\n"},
-      options);
+  RunResult r =
+      run({"bash", "--norc", "--noprofile", "-c",
+           std::string("source ") + bash_completion +
+               "\n"
+               "source <(kubectl completion bash)\n"
+               "c() { COMP_LINE=$1; COMP_POINT=${#COMP_LINE}; shift; COMP_WORDS=(\"$@\");"
+               " COMP_CWORD=$(( $# - 1 )); COMPREPLY=();"
+               " __start_kubectl kubectl \"${COMP_WORDS[COMP_CWORD]}\" "
+               "\"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null;"
+               " printf '%s|' \"${COMPREPLY[@]}\"; echo; }\n"
+               "c 'kubectl gitops ro' kubectl gitops ro\n"
+               "c 'kubectl gitops sync --source-type k' kubectl gitops sync --source-type k\n"
+               "c 'kubectl gitops completion ' kubectl gitops completion ''\n"},
+          options);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "rollback|\nkustomize|\nbash|zsh|fish|\n");
 }
@@ -240,7 +250,8 @@ RunResult bash(const std::string& script) {
               // c LINE WORDS...: what bash sets before calling the function, then the answer.
               "c() { COMP_LINE=$1; COMP_POINT=${#COMP_LINE}; shift; COMP_WORDS=(\"$@\");"
               " COMP_CWORD=$(( $# - 1 )); COMPREPLY=(); __kubectl_gitops_complete;"
-              " printf '%s|' \"${COMPREPLY[@]}\"; echo; }\n" + script},
+              " printf '%s|' \"${COMPREPLY[@]}\"; echo; }\n" +
+                  script},
              options);
 }
 
@@ -257,8 +268,11 @@ TEST(BashCompletion, RegistersTheFunctionAndCompletesWords) {
       // bash splits at = and :, and replaces only its own last piece.
       "c 'kubectl-gitops --color=al' kubectl-gitops --color = al\n"
       "c 'kubectl-gitops --color=' kubectl-gitops --color =\n"
-      "c 'kubectl-gitops --kubeconfig " + kubeconfig + " --context arn:aws:eks:eu:1:c' "
-      "kubectl-gitops --kubeconfig " + kubeconfig + " --context arn : aws : eks : eu : 1 : c\n");
+      "c 'kubectl-gitops --kubeconfig " +
+      kubeconfig +
+      " --context arn:aws:eks:eu:1:c' "
+      "kubectl-gitops --kubeconfig " +
+      kubeconfig + " --context arn : aws : eks : eu : 1 : c\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "complete -F __kubectl_gitops_complete kubectl-gitops\n"
@@ -277,7 +291,8 @@ TEST(BashCompletion, FallsBackToFilesOnlyWhereFilesMakeSense) {
   dir.write("conf/kubeconfig", "");
   dir.write("app.yaml", "");
   dir.write("notes.txt", "");
-  RunResult r = bash("cd " + dir.path().string() + "\n"
+  RunResult r = bash("cd " + dir.path().string() +
+                     "\n"
                      "c 'kubectl-gitops --kubeconfig conf/k' kubectl-gitops --kubeconfig conf/k\n"
                      "c 'kubectl-gitops sync -f ' kubectl-gitops sync -f ''\n"
                      "c 'kubectl-gitops render --local ' kubectl-gitops render --local ''\n"
@@ -298,10 +313,11 @@ TEST(FishCompletion, CompletesThroughTheFishScript) {
                      "complete -C 'kubectl-gitops --color=al'\n"},
                     options);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "auto\ndirectory\nhelm\njsonnet\nkustomize\n"
-            "rollback\tRe-apply what an earlier revision applied (default: the one before the current)\n"
-            "--color=always\n");
+  EXPECT_EQ(
+      r.out,
+      "auto\ndirectory\nhelm\njsonnet\nkustomize\n"
+      "rollback\tRe-apply what an earlier revision applied (default: the one before the current)\n"
+      "--color=always\n");
 }
 
 // An interactive zsh in a private tmux server: type, press Tab, read the screen.
@@ -318,7 +334,8 @@ class Zsh {
     options.env["ZDOTDIR"] = m_home.path().string();
     m_ok = run({"tmux", "-L", m_socket, "-f", "/dev/null", "new-session", "-d", "-x", "200", "-y",
                 "50", "zsh -i"},
-               options).exit_code == 0;
+               options)
+               .exit_code == 0;
     // compinit takes a few seconds on its first run.
     m_ok = m_ok && std::regex_search(screen_when(std::regex("zsh-ready\n\\$"), 300),
                                      std::regex("zsh-ready"));
@@ -354,7 +371,8 @@ TEST(ZshCompletion, CompletesInAnInteractiveShell) {
   zsh.type("kubectl-gitops sync --source-type kus");
   zsh.key("Tab");
   std::string screen = zsh.screen_when(std::regex("--source-type kustomize\n"));
-  EXPECT_TRUE(std::regex_search(screen, std::regex("\\$ kubectl-gitops sync --source-type kustomize\n")))
+  EXPECT_TRUE(
+      std::regex_search(screen, std::regex("\\$ kubectl-gitops sync --source-type kustomize\n")))
       << screen;
   zsh.key("C-u");
   zsh.type("kubectl-gitops completion ");

@@ -113,17 +113,19 @@ TEST(DistArchive, RunsFromAnEmptyFolderWithOnlyGlibcFromTheSystem) {
   // Nothing is shipped that is not used, and what is used is shipped.
   std::set<std::string> shipped;
   if (fs::exists(dir.path() / "lib")) {
-    for (const auto& e : fs::directory_iterator(dir.path() / "lib")) shipped.insert(e.path().filename());
+    for (const auto& e : fs::directory_iterator(dir.path() / "lib"))
+      shipped.insert(e.path().filename());
   }
   EXPECT_EQ(shipped, bundled_used);
   // The dependencies Debian ships as complete static libraries are linked in, not shipped.
   for (const char* linked_in : {"libgit2.so.1.5", "libcurl.so.4", "libssl.so.3", "libcrypto.so.3",
-                                       "libyaml-cpp.so.0.7", "libre2.so.9", "libarchive.so.13"}) {
+                                "libyaml-cpp.so.0.7", "libre2.so.9", "libarchive.so.13"}) {
     EXPECT_FALSE(shipped.count(linked_in)) << linked_in;
   }
 }
 
-// The bundled Jsonnet (with its YAML parser and MD5) and the linked-in libgit2 work from the archive.
+// The bundled Jsonnet (with its YAML parser and MD5) and the linked-in libgit2 work from the
+// archive.
 TEST(DistArchive, RendersJsonnetAndGitSources) {
   TempDir dir;
   extract(dir.path());
@@ -132,8 +134,8 @@ TEST(DistArchive, RendersJsonnetAndGitSources) {
                 "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' },\n"
                 "  data: { md5: std.md5('a'), yaml: std.toString(std.parseYaml('a: 1').a) } }\n"}},
               "one");
-  RunResult r = run({(dir.path() / "kubectl-gitops").string(), "render", "--repo", repo.path().string(),
-                     "--path", "app", "-n", "demo"},
+  RunResult r = run({(dir.path() / "kubectl-gitops").string(), "render", "--repo",
+                     repo.path().string(), "--path", "app", "-n", "demo"},
                     {.unset_env = {"LD_LIBRARY_PATH"}});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
@@ -186,7 +188,8 @@ TEST(KrewManifest, FollowsKrewsRulesAndNamesTheArchive) {
   EXPECT_NE(spec["caveats"].as<std::string>().find("kubectl_complete-gitops"), std::string::npos);
   EXPECT_TRUE(spec["homepage"].as<std::string>().starts_with("https://"));
 
-  const std::string sha256 = lines(read(dist_dir() / (archive().filename().string() + ".sha256")))[0].substr(0, 64);
+  const std::string sha256 =
+      lines(read(dist_dir() / (archive().filename().string() + ".sha256")))[0].substr(0, 64);
   TempDir dir;
   extract(dir.path());
   ASSERT_TRUE(spec["platforms"].IsSequence());
@@ -218,11 +221,14 @@ TEST(KrewManifest, GeneratorRejectsWhatKrewWouldReject) {
   RunResult r = run({(source_dir() / "krew/generate-manifest.sh").string(), "--version", "1.0.0",
                      "--uri", "https://example.com/a.tar.gz", "--sha256", std::string(64, 'a')});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "generate-manifest.sh: error: --version \"1.0.0\" is not a semantic version with a leading v\n");
+  EXPECT_EQ(r.err,
+            "generate-manifest.sh: error: --version \"1.0.0\" is not a semantic version with a "
+            "leading v\n");
   r = run({(source_dir() / "krew/generate-manifest.sh").string(), "--version", "v1.0.0", "--uri",
            "https://example.com/a.tar.gz", "--sha256", "abc"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "generate-manifest.sh: error: --sha256 \"abc\" is not 64 lowercase hex digits\n");
+  EXPECT_EQ(r.err,
+            "generate-manifest.sh: error: --sha256 \"abc\" is not 64 lowercase hex digits\n");
 }
 
 // kubectl's directory, so PATH can hold it without the build tree.

@@ -27,7 +27,9 @@ class FakeSources : public CompletionSources {
   std::vector<Candidate> revisions(const CompletionScope& scope, const std::string& app) override {
     scopes.push_back(scope);
     revision_apps.push_back(app);
-    return {{"3", "c0ffee1 Succeeded three"}, {"2", "bead123 Failed two"}, {"1", "1234567 Succeeded one"}};
+    return {{"3", "c0ffee1 Succeeded three"},
+            {"2", "bead123 Failed two"},
+            {"1", "1234567 Succeeded one"}};
   }
   std::vector<std::string> refs(const CompletionScope& scope) override {
     scopes.push_back(scope);
@@ -64,11 +66,13 @@ class Completion : public ::testing::Test {
 };
 
 TEST_F(Completion, SubcommandsByPrefixWithDescriptions) {
-  EXPECT_EQ(answer({"r"}),
-            "render\tPrint the objects a Git ref (or a local folder) renders to; needs no cluster\n"
-            "rollback\tRe-apply what an earlier revision applied (default: the one before the current)\n"
-            ":4\n");
-  EXPECT_EQ(answer({"comp"}), "completion\tPrint a shell completion script (bash, zsh or fish)\n:4\n");
+  EXPECT_EQ(
+      answer({"r"}),
+      "render\tPrint the objects a Git ref (or a local folder) renders to; needs no cluster\n"
+      "rollback\tRe-apply what an earlier revision applied (default: the one before the current)\n"
+      ":4\n");
+  EXPECT_EQ(answer({"comp"}),
+            "completion\tPrint a shell completion script (bash, zsh or fish)\n:4\n");
   EXPECT_EQ(answer({"__"}), ":4\n");  // __complete is hidden
 }
 
@@ -89,7 +93,8 @@ TEST_F(Completion, FlagsOfTheCommandAndTheGlobalOnes) {
             "--context\tThe kubeconfig context to use\n"
             "--help\tPrint this help message and exit\n"
             "--kubeconfig\tPath to the kubeconfig file\n"
-            "--namespace\tDefault namespace for namespaced objects without one; where the app's records live\n"
+            "--namespace\tDefault namespace for namespaced objects without one; where the app's "
+            "records live\n"
             "--no-progress\tNever show live progress on stderr\n"
             "--output\tOutput format (each command lists its own)\n"
             "--request-timeout\tTime to wait for one server request (e.g. 30s, 1m; 0 = no limit)\n"
@@ -108,7 +113,8 @@ TEST_F(Completion, FlagsAlreadyGivenAreNotOfferedAgainUnlessRepeatable) {
 }
 
 TEST_F(Completion, ClosedSetsFromTheValidators) {
-  EXPECT_EQ(answer({"sync", "--source-type", ""}), "auto\ndirectory\nkustomize\nhelm\njsonnet\n:4\n");
+  EXPECT_EQ(answer({"sync", "--source-type", ""}),
+            "auto\ndirectory\nkustomize\nhelm\njsonnet\n:4\n");
   EXPECT_EQ(answer({"render", "--source-type", "j"}), "jsonnet\n:4\n");
   EXPECT_EQ(answer({"diff", "--source-type=k"}), "--source-type=kustomize\n:4\n");
   EXPECT_EQ(answer({"--color", ""}), "auto\nalways\nnever\n:4\n");
@@ -176,11 +182,13 @@ TEST_F(Completion, AfterDoubleDashEverythingIsPositional) {
 }
 
 TEST_F(Completion, NoWordsAtAllCompletesSubcommands) {
-  EXPECT_EQ(complete(app, {}, sources).candidates.size(), complete(app, {""}, sources).candidates.size());
+  EXPECT_EQ(complete(app, {}, sources).candidates.size(),
+            complete(app, {""}, sources).candidates.size());
 }
 
 TEST(CompletionProtocol, FormatsCandidatesDescriptionsAndTheDirective) {
-  gitops::plugin::Completion c{{{"a", ""}, {"b", "first line\nsecond"}}, Directive::no_space | Directive::keep_order};
+  gitops::plugin::Completion c{{{"a", ""}, {"b", "first line\nsecond"}},
+                               Directive::no_space | Directive::keep_order};
   EXPECT_EQ(format_completion(c), "a\nb\tfirst line\n:34\n");
   EXPECT_EQ(format_completion({}), ":0\n");
 }
@@ -191,7 +199,8 @@ TEST(CompletionScripts, NameTheirShellAndCallTheHiddenCommand) {
     EXPECT_NE(completion_script(shell).find("__complete"), std::string::npos) << to_string(shell);
   }
   EXPECT_EQ(parse_shell("tcsh"), std::nullopt);
-  EXPECT_NE(completion_script(Shell::bash).find("\ncomplete -F __kubectl_gitops_complete kubectl-gitops\n"),
+  EXPECT_NE(completion_script(Shell::bash)
+                .find("\ncomplete -F __kubectl_gitops_complete kubectl-gitops\n"),
             std::string::npos);
   EXPECT_EQ(completion_script(Shell::zsh).substr(0, 24), "#compdef kubectl-gitops\n");
 }
