@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plugin/command.h"
+#include "plugin/completion.h"
 
 namespace gitops::plugin {
 namespace {
@@ -52,6 +53,11 @@ int main(int argc, char** argv) {
   add_list_command(app, context);
   add_delete_command(app, context);
   add_version_command(app, context);
+  add_completion_command(app, context);
+
+  if (argc > 1 && std::string(argv[1]) == k_complete_command) {
+    return serve_completion(app, context, {argv + 2, argv + argc});
+  }
 
   std::vector<std::string> args = normalise_arguments(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 consumes a reversed vector

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -29,5 +31,9 @@ void add_rollback_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_list_command(CLI::App& app, Context& context);
 void add_delete_command(CLI::App& app, Context& context);
+void add_completion_command(CLI::App& app, Context& context);
+
+// Answers `__complete WORDS...` (see completion.h) from `app`'s command tree; returns 0.
+int serve_completion(const CLI::App& app, Context& context, const std::vector<std::string>& words);
 
 }  // namespace gitops::plugin

@@ -14,8 +14,11 @@ build_pkgs=(
 )
 # Tests and demo: the real control plane (etcd; kube-apiserver is built from Debian's source
 # package by tests/cluster/build-kube.sh, which needs golang-go and rsync), git, the jsonnet CLI
-# to compare against, jq and openssl for the cluster scripts.
-test_pkgs=(git jsonnet etcd-server golang-go rsync jq openssl dpkg-dev curl procps tmux)
+# to compare against, jq and openssl for the cluster scripts; zsh, fish (with tmux) and
+# bash-completion (which kubectl's bash completion needs) for the completion tests, binutils
+# (objdump) for the release archive's glibc check.
+test_pkgs=(git jsonnet etcd-server golang-go rsync jq openssl dpkg-dev curl procps tmux zsh fish
+           bash-completion binutils)
 
 missing=()
 for p in "${build_pkgs[@]}" "${test_pkgs[@]}"; do

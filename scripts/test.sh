@@ -4,7 +4,7 @@
 # and stops) - exiting non-zero on any failure.
 #
 #   scripts/test.sh                 everything
-#   scripts/test.sh -L unit         only what matches a ctest label (-L unit|integration|e2e)
+#   scripts/test.sh -L unit         only what matches a ctest label (-L unit|integration|e2e|dist)
 #   BUILD_DIR=build-x scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
