@@ -61,6 +61,7 @@ class VersionSetObject final : public gotemplate::Object {
   }
   std::string format() const override { return join(m_v); }
   bool truth() const override { return !m_v.empty(); }
+  std::optional<Value> underlying() const override { return Value::string_list(m_v); }
 
  private:
   std::vector<std::string> m_v;
