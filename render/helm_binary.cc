@@ -3,9 +3,8 @@
 // under a deadline and keep its stdout.
 #include "render/helm_binary.h"
 
-#include <unistd.h>
-
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
