@@ -2,7 +2,7 @@
 // BuildInfo (see capabilities.h).
 #include "render/helm/capabilities.h"
 
-#include "render/helm/chart_semver.h"
+#include "render/helm/semver.h"
 
 namespace gitops::render::helm {
 namespace {
@@ -110,8 +110,8 @@ class CapabilitiesObject final : public gotemplate::Object {
 }  // namespace
 
 core::Result<KubeVersion> parse_kube_version(std::string_view text) {
-  auto v = parse_chart_version(text);
-  if (!v) {
+  auto v = parse_semver(text);
+  if (!v.ok()) {
     return core::Error{core::ErrorKind::usage, "invalid kube version '" + std::string(text) +
                                                    "': Invalid Semantic Version"};
   }
