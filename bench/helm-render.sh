@@ -201,18 +201,21 @@ measure() {
       END { printf "%d %d\n", kib, cpu * 1000 }'
     return
   fi
-  local start_ticks end_ticks
-  start_ticks=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$BASHPID/stat)
-  "$@" >/dev/null &
-  local pid=$! peak=0 hwm
-  while kill -0 "$pid" 2>/dev/null; do
-    hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-    [[ -n "$hwm" && "$hwm" -gt "$peak" ]] && peak=$hwm
+  # A subshell runs only the command, so its cutime/cstime after the wait are the command's CPU
+  # time; memory is polled from the command's own /proc entry (the subshell's child).
+  ( "$@" >/dev/null
+    awk '{ print $16 + $17 }' "/proc/$BASHPID/stat" >"$work/ticks" ) &
+  local shell=$! child="" peak=0 hwm
+  while kill -0 "$shell" 2>/dev/null; do
+    [[ -n "$child" ]] || child=$(cat "/proc/$shell/task/$shell/children" 2>/dev/null | awk '{ print $1 }')
+    if [[ -n "$child" ]]; then
+      hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$child/status" 2>/dev/null || true)
+      [[ -n "$hwm" && "$hwm" -gt "$peak" ]] && peak=$hwm
+    fi
     sleep 0.005
   done
-  wait "$pid"
-  end_ticks=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$BASHPID/stat)
-  echo "$peak $(((end_ticks - start_ticks) * 1000 / $(getconf CLK_TCK)))"
+  wait "$shell"
+  echo "$peak $(($(cat "$work/ticks") * 1000 / $(getconf CLK_TCK)))"
 }
 
 "${gitops_cmd[@]}" >/dev/null
