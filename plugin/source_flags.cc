@@ -24,7 +24,9 @@ void add_source_flags(CLI::App& cmd, SourceFlags& f) {
       ->group(src);
 
   const char* helm = "Helm";
-  cmd.add_option("--values", f.values, "Values file in the repository (repeatable)")->group(helm);
+  cmd.add_option("--values", f.values,
+                 "Values file: a path in the repository, or on disk relative to the current folder "
+                 "with --local (repeatable)")->group(helm);
   cmd.add_option("--set", f.set, "Set a value: K=V (repeatable)")->group(helm);
   cmd.add_option("--set-string", f.set_string, "Set a string value: K=V (repeatable)")->group(helm);
   cmd.add_option("--release-name", f.release_name, "Release name (default: the app name)")->group(helm);
@@ -34,6 +36,9 @@ void add_source_flags(CLI::App& cmd, SourceFlags& f) {
   cmd.add_flag("--include-crds", f.include_crds, "Include the chart's crds/ folder")->group(helm);
   cmd.add_flag("--no-hooks", f.no_hooks, "Leave out hooks")->group(helm);
   cmd.add_option("--show-only", f.show_only, "Only the named templates (repeatable)")->group(helm);
+  cmd.add_option("--helm-binary", f.helm_binary,
+                 "Run this helm's `helm template` instead of the built-in engine "
+                 "(default: $KUBECTL_GITOPS_HELM, else built-in)")->group(helm);
 
   const char* jsonnet = "Jsonnet";
   cmd.add_option("--tla-str", f.tla_str, "Top-level argument as a string: K=V")->group(jsonnet);

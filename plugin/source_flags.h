@@ -30,6 +30,7 @@ struct SourceFlags {
   bool include_crds = false;
   bool no_hooks = false;
   std::vector<std::string> show_only;
+  std::string helm_binary;
   // jsonnet
   std::vector<std::string> tla_str;
   std::vector<std::string> tla_code;

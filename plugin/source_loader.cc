@@ -1,7 +1,10 @@
 // Source flags -> AppSource -> tree -> rendered objects.
 #include "plugin/source_loader.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "git/commit_tree.h"
 #include "git/redact.h"
@@ -50,6 +53,31 @@ core::Status check_pairs(const char* flag, const std::vector<std::string>& pairs
   return {};
 }
 
+// With --local, the values files named on the command line are read from disk (relative to the
+// current folder), as helm reads them; Git sources read them from the commit instead.
+core::Status read_local_values(const SourceFlags& f, render::HelmOptions& o) {
+  constexpr std::uintmax_t k_max_values_bytes = 64u << 20;
+  std::size_t first = o.values_files.size() - f.values.size();
+  o.values_contents.resize(o.values_files.size());
+  for (std::size_t i = first; i < o.values_files.size(); ++i) {
+    const std::string& name = o.values_files[i];
+    std::error_code ec;
+    auto size = std::filesystem::file_size(name, ec);
+    if (ec || !std::filesystem::is_regular_file(name, ec)) {
+      return usage("open " + name + ": no such file or directory");
+    }
+    if (size > k_max_values_bytes) {
+      return usage("values file " + name + " is larger than 64 MiB");
+    }
+    std::ifstream in(name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) return usage("reading values file " + name + ": read error");
+    o.values_contents[i] = text.str();
+  }
+  return {};
+}
+
 void apply_flags(const SourceFlags& f, render::SourceOptions& o) {
   if (!f.path.empty()) o.path = f.path;
   if (f.recursive) o.recursive = true;
@@ -65,6 +93,11 @@ void apply_flags(const SourceFlags& f, render::SourceOptions& o) {
   if (f.include_crds) o.helm.include_crds = true;
   if (f.no_hooks) o.helm.no_hooks = true;
   append(o.helm.show_only, f.show_only);
+  if (!f.helm_binary.empty()) {
+    o.helm.binary = f.helm_binary;
+  } else if (const char* env = std::getenv("KUBECTL_GITOPS_HELM"); env != nullptr && *env != '\0') {
+    o.helm.binary = env;
+  }
   append(o.jsonnet.tla_str, f.tla_str);
   append(o.jsonnet.tla_code, f.tla_code);
   append(o.jsonnet.ext_str, f.ext_str);
@@ -98,10 +131,13 @@ core::Result<AppSource> resolve_source(const SourceFlags& f, const std::string& 
     s.options.type = *type;
   }
   apply_flags(f, s.options);
+  // --set and --set-string are Helm's strvals syntax, checked by the chart engine in Helm's words.
   for (auto [flag, pairs] : {std::pair{"--tla-str", &f.tla_str}, {"--tla-code", &f.tla_code},
-                             {"--ext-str", &f.ext_str}, {"--ext-code", &f.ext_code},
-                             {"--set", &f.set}, {"--set-string", &f.set_string}}) {
+                             {"--ext-str", &f.ext_str}, {"--ext-code", &f.ext_code}}) {
     if (auto st = check_pairs(flag, *pairs); !st) return st.error();
+  }
+  if (!f.local.empty()) {
+    if (auto st = read_local_values(f, s.options.helm); !st) return st.error();
   }
   if (!f.repo.empty()) s.repo_location = f.repo;
   if (!f.ref.empty()) ref = f.ref;

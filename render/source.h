@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ core::Result<SourceType> parse_source_type(std::string_view text);
 // As `helm template` takes them; paths are tree paths (relative to the repository root).
 struct HelmOptions {
   std::vector<std::string> values_files;  // --values, applied in order
+  // Parallel to values_files (may be shorter): a set entry is the bytes of that file, read by the
+  // caller (with --local, files named on the command line are read from disk, as helm does);
+  // an unset or missing entry means values_files[i] is read from the tree.
+  std::vector<std::optional<std::string>> values_contents;
   std::string values_inline;              // inline values YAML (app specs), after values_files
   std::vector<std::string> set;           // --set K=V
   std::vector<std::string> set_string;    // --set-string K=V
@@ -34,6 +39,10 @@ struct HelmOptions {
   bool include_crds = false;
   bool no_hooks = false;
   std::vector<std::string> show_only;     // --show-only PATH
+  // A `helm` program to run instead of the native engine (--helm-binary, KUBECTL_GITOPS_HELM);
+  // "" renders natively.
+  std::string binary;
+  std::chrono::milliseconds timeout = std::chrono::seconds(90);  // for `binary`
 };
 
 // As the `jsonnet` CLI takes them; each variable is "KEY=VALUE".

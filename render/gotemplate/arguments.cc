@@ -39,6 +39,11 @@ Argument check_argument(const Value& v, Param param) {
     if (accepts_nil(param)) return Argument{v, {}};
     return fail("invalid value; expected " + std::string(to_string(param)));
   }
+  if (v.kind() == Kind::object && param == Param::strings) {
+    // A named []string type (chartutil.VersionSet) is assignable to []string.
+    Value under = underlying_value(v);
+    if (under.kind() == Kind::list && under.list_type() == ListType::strings) return Argument{under, {}};
+  }
   if (!assignable(v, param)) {
     return fail("wrong type for value; expected " + std::string(to_string(param)) + "; got " +
                 v.type_name());

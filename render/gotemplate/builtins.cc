@@ -115,7 +115,8 @@ BuiltinResult compare(Builtin op, const Value& a, const Value& b) {
   return ok(Value::boolean(op == Builtin::lt ? less : !less));
 }
 
-BuiltinResult len(const Value& v) {
+BuiltinResult len(const Value& named) {
+  Value v = underlying_value(named);
   std::int64_t n = v.length();
   if (v.is_nil()) return fail("len of nil pointer");
   if (n < 0) return fail("len of type " + v.type_name());
@@ -136,6 +137,7 @@ BuiltinResult index(std::span<const Value> args) {
   if (item.is_nil()) return fail("index of untyped nil");
   for (const Value& idx : args.subspan(1)) {
     if (item.is_nil()) return fail("index of nil pointer");
+    item = underlying_value(item);
     std::int64_t x = 0;
     switch (item.kind()) {
       case Kind::list: case Kind::string: case Kind::bytes: {
@@ -166,7 +168,7 @@ BuiltinResult index(std::span<const Value> args) {
 }
 
 BuiltinResult slice(std::span<const Value> args) {
-  const Value& item = args[0];
+  const Value item = underlying_value(args[0]);
   if (item.is_nil()) return fail("slice of untyped nil");
   std::size_t n_idx = args.size() - 1;
   if (n_idx > 3) return fail("too many slice indexes: " + std::to_string(n_idx));

@@ -150,7 +150,7 @@ class Executor final : public CallContext {
   Flow walk_range(const Boxed& dot, const BranchNode* r) {
     at(r);
     std::size_t outer = m_vars.size();
-    Value val = eval_pipeline(dot, r->pipe);
+    Value val = underlying_value(eval_pipeline(dot, r->pipe));
     std::size_t mark = m_vars.size();
     std::size_t decls = r->pipe->decl.size();
     bool any = false;

@@ -9,6 +9,14 @@ namespace gitops::render::gotemplate {
 
 std::optional<Func> Object::method(std::string_view) const { return std::nullopt; }
 
+std::optional<Value> Object::underlying() const { return std::nullopt; }
+
+Value underlying_value(const Value& v) {
+  if (v.kind() != Kind::object) return v;
+  auto under = v.as_object().underlying();
+  return under ? std::move(*under) : v;
+}
+
 Value Value::boolean(bool b) {
   Value v;
   v.m_kind = Kind::boolean;

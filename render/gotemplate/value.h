@@ -122,6 +122,10 @@ class Object {
   virtual bool truth() const { return true; }
   // True when this is a fmt.Stringer/error: %s, %q, %v call format().
   virtual bool is_stringer() const { return false; }
+  // For a Go named slice or map type (chartutil.VersionSet is a []string, engine.files a
+  // map[string][]byte): the value of its underlying type, which range, len, index, slice and
+  // reflect-based functions see. nullopt for structs and pointers (the default).
+  virtual std::optional<Value> underlying() const;
 };
 
 class Value {
@@ -190,5 +194,9 @@ class Value {
   };
   std::shared_ptr<void> m_payload;  // std::string, List, Map, Time or const Object
 };
+
+// `v` itself, or for an object of a named slice or map type its underlying list or map (see
+// Object::underlying): what Go's reflect sees once it looks past the type name.
+Value underlying_value(const Value& v);
 
 }  // namespace gitops::render::gotemplate

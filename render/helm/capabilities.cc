@@ -2,7 +2,7 @@
 // BuildInfo (see capabilities.h).
 #include "render/helm/capabilities.h"
 
-#include "render/helm/chart_semver.h"
+#include "render/helm/semver.h"
 
 namespace gitops::render::helm {
 namespace {
@@ -61,6 +61,7 @@ class VersionSetObject final : public gotemplate::Object {
   }
   std::string format() const override { return join(m_v); }
   bool truth() const override { return !m_v.empty(); }
+  std::optional<Value> underlying() const override { return Value::string_list(m_v); }
 
  private:
   std::vector<std::string> m_v;
@@ -109,8 +110,8 @@ class CapabilitiesObject final : public gotemplate::Object {
 }  // namespace
 
 core::Result<KubeVersion> parse_kube_version(std::string_view text) {
-  auto v = parse_chart_version(text);
-  if (!v) {
+  auto v = parse_semver(text);
+  if (!v.ok()) {
     return core::Error{core::ErrorKind::usage, "invalid kube version '" + std::string(text) +
                                                    "': Invalid Semantic Version"};
   }

@@ -27,7 +27,7 @@ struct Walk {
   std::size_t total = 0;
 
   core::Status folder(const std::string& rel) {
-    std::string dir = rel.empty() ? root : root + "/" + rel;
+    std::string dir = rel.empty() ? root : root.empty() ? rel : root + "/" + rel;
     auto entries = tree.list(dir.empty() ? "." : dir);
     if (!entries) return entries.error();
     for (const auto& e : *entries) {

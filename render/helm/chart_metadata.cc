@@ -8,7 +8,7 @@
 
 #include <re2/re2.h>
 
-#include "render/helm/chart_semver.h"
+#include "render/helm/semver.h"
 
 namespace gitops::render::helm {
 namespace {
@@ -225,7 +225,7 @@ core::Status validate_metadata(Metadata& md) {
   if (md.api_version.empty()) return validation("chart.metadata.apiVersion is required");
   if (md.name.empty()) return validation("chart.metadata.name is required");
   if (md.version.empty()) return validation("chart.metadata.version is required");
-  if (!parse_chart_version(md.version)) {
+  if (!parse_semver(md.version).ok()) {
     return validation("chart.metadata.version \"" + md.version + "\" is invalid");
   }
   if (md.type != "" && md.type != "application" && md.type != "library") {

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "render/helm/chart_semver.h"
+#include "render/helm/semver.h"
 #include "render/helm/values_coalesce.h"
 #include "render/helm/values_yaml.h"
 

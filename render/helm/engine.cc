@@ -3,7 +3,7 @@
 
 #include "render/helm/capabilities.h"
 #include "render/helm/chart_loader.h"
-#include "render/helm/chart_semver.h"
+#include "render/helm/semver.h"
 #include "render/helm/dependencies.h"
 #include "render/helm/engine_templates.h"
 #include "render/helm/schema.h"

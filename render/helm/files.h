@@ -30,6 +30,8 @@ class FilesObject final : public gotemplate::Object,
   std::optional<gotemplate::Func> method(std::string_view name) const override;
   std::string format() const override;
   bool truth() const override { return !m_files.empty(); }
+  // engine.files is a map[string][]byte: range, len and index see entries().
+  std::optional<gotemplate::Value> underlying() const override { return entries(); }
 
   // The files as a map of name to bytes ([]uint8), for ranging and len.
   gotemplate::Value entries() const;

@@ -1,11 +1,11 @@
-// Go's %v, %q and FormatFloat, rebuilt on std::to_chars' shortest round-trip digits so that floats
-// print with exactly the digits Go chooses.
+// Go's %v and %q as Sprig sees them; FormatFloat is the template engine's (gotemplate/strconv.h).
 #include "render/helm/go_format.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
+#include "render/gotemplate/strconv.h"
 #include "render/helm/go_format_time.h"
 
 namespace gitops::render::helm {
@@ -13,70 +13,6 @@ namespace {
 
 using gotemplate::Kind;
 using gotemplate::Value;
-
-// A decimal digit string with the decimal point after `point` digits (Go's decimalSlice).
-struct Digits {
-  std::string digits;
-  int point = 0;
-};
-
-// Shortest round-trip digits of |f| (f finite and non-zero), or `prec` significant digits.
-Digits decimal_digits(double f, int significant) {
-  char buf[64];
-  auto res = significant < 0
-                 ? std::to_chars(buf, buf + sizeof buf, std::fabs(f), std::chars_format::scientific)
-                 : std::to_chars(buf, buf + sizeof buf, std::fabs(f), std::chars_format::scientific,
-                                 significant - 1);
-  std::string text(buf, res.ptr);
-  auto e = text.find('e');
-  Digits d;
-  for (std::size_t i = 0; i < e; ++i) {
-    if (text[i] != '.') d.digits += text[i];
-  }
-  d.point = std::stoi(text.substr(e + 1)) + 1;
-  return d;
-}
-
-std::string special(double f) {
-  if (std::isnan(f)) return "NaN";
-  return f > 0 ? "+Inf" : "-Inf";
-}
-
-std::string fmt_e(bool neg, const Digits& d, int decimals) {
-  std::string out = neg ? "-" : "";
-  out += d.digits.empty() ? '0' : d.digits[0];
-  if (decimals > 0) {
-    out += '.';
-    for (int i = 1; i <= decimals; ++i) {
-      out += i < static_cast<int>(d.digits.size()) ? d.digits[i] : '0';
-    }
-  }
-  int exp = d.digits.empty() || d.digits == "0" ? 0 : d.point - 1;
-  out += exp < 0 ? "e-" : "e+";
-  exp = std::abs(exp);
-  if (exp < 10) out += '0';
-  out += std::to_string(exp);
-  return out;
-}
-
-std::string fmt_f(bool neg, const Digits& d, int decimals) {
-  std::string out = neg ? "-" : "";
-  if (d.point > 0) {
-    for (int i = 0; i < d.point; ++i) {
-      out += i < static_cast<int>(d.digits.size()) ? d.digits[i] : '0';
-    }
-  } else {
-    out += '0';
-  }
-  if (decimals > 0) {
-    out += '.';
-    for (int i = 0; i < decimals; ++i) {
-      int j = d.point + i;
-      out += j >= 0 && j < static_cast<int>(d.digits.size()) ? d.digits[j] : '0';
-    }
-  }
-  return out;
-}
 
 bool is_printable(char32_t r) {
   if (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xad) return false;
@@ -105,37 +41,11 @@ std::string format_list(const gotemplate::List& items) {
 
 }  // namespace
 
-std::string format_float_g(double f) {
-  if (!std::isfinite(f)) return special(f);
-  if (f == 0) return std::signbit(f) ? "-0" : "0";
-  Digits d = decimal_digits(f, -1);
-  int exp = d.point - 1;
-  int nd = static_cast<int>(d.digits.size());
-  if (exp < -4 || exp >= 6) return fmt_e(f < 0, d, nd - 1);
-  return fmt_f(f < 0, d, std::max(nd - d.point, 0));
-}
+std::string format_float_g(double f) { return gotemplate::format_float(f, 'g', -1); }
 
-std::string format_float_f(double f, int prec) {
-  if (!std::isfinite(f)) return special(f);
-  if (prec >= 0) {
-    char buf[400];
-    auto res = std::to_chars(buf, buf + sizeof buf, f, std::chars_format::fixed, prec);
-    return std::string(buf, res.ptr);
-  }
-  if (f == 0) return std::signbit(f) ? "-0" : "0";
-  Digits d = decimal_digits(f, -1);
-  return fmt_f(f < 0, d, std::max(static_cast<int>(d.digits.size()) - d.point, 0));
-}
+std::string format_float_f(double f, int prec) { return gotemplate::format_float(f, 'f', prec); }
 
-std::string format_float_e(double f, int prec) {
-  if (!std::isfinite(f)) return special(f);
-  if (f == 0) {
-    Digits zero{"0", 1};
-    return fmt_e(std::signbit(f), zero, prec < 0 ? 0 : prec);
-  }
-  Digits d = decimal_digits(f, prec < 0 ? -1 : prec + 1);
-  return fmt_e(f < 0, d, prec < 0 ? static_cast<int>(d.digits.size()) - 1 : prec);
-}
+std::string format_float_e(double f, int prec) { return gotemplate::format_float(f, 'e', prec); }
 
 std::string format_value(const Value& v) {
   switch (v.kind()) {

@@ -291,6 +291,13 @@ core::Result<bool> semver_satisfies(std::string_view constraint, const SemverVer
   return false;
 }
 
+bool is_compatible_range(std::string_view constraint, std::string_view version) {
+  auto v = parse_semver(version);
+  if (!v.ok()) return false;
+  auto satisfied = semver_satisfies(constraint, *v);
+  return satisfied.ok() && *satisfied;
+}
+
 std::string_view to_string(SemverPart part) {
   switch (part) {
     case SemverPart::major: return "major";

@@ -35,6 +35,10 @@ int compare_semver(const SemverVersion& a, const SemverVersion& b);
 // semver.NewConstraint(text).Check(version); fails with "improper constraint: ...".
 core::Result<bool> semver_satisfies(std::string_view constraint, const SemverVersion& version);
 
+// Helm's chartutil.IsCompatibleRange (chart versions, kubeVersion, dependency ranges): true when
+// `version` parses and satisfies `constraint`; false when either does not parse.
+bool is_compatible_range(std::string_view constraint, std::string_view version);
+
 // Version.IncMajor/IncMinor/IncPatch.
 enum class SemverPart { major, minor, patch };
 std::string_view to_string(SemverPart part);

@@ -171,7 +171,8 @@ bool deep_equal(const Value& a, const Value& b) {
   return false;
 }
 
-std::optional<List> slice_items(const Value& v) {
+std::optional<List> slice_items(const Value& named) {
+  Value v = gotemplate::underlying_value(named);
   if (v.kind() == Kind::list) return v.as_list();
   if (v.kind() == Kind::bytes) {
     List items;

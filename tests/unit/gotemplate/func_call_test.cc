@@ -178,5 +178,60 @@ TEST(Objects, FieldsAndMethods) {
             "arguments but cannot be invoked as function");
 }
 
+// A named slice type (type Versions []string) and a named map type (type Files
+// map[string][]byte): range, len, index and slice see the underlying value; printing, %T and
+// methods keep the named type.
+class Versions final : public Object {
+ public:
+  std::string type_name() const override { return "test.Versions"; }
+  std::string kind_name() const override { return "slice"; }
+  std::optional<Value> field(std::string_view) const override { return std::nullopt; }
+  std::string format() const override { return "[b/v1 a/v1]"; }
+  std::optional<Value> underlying() const override {
+    return Value::string_list({"b/v1", "a/v1"});
+  }
+};
+
+class Files final : public Object {
+ public:
+  std::string type_name() const override { return "test.Files"; }
+  std::string kind_name() const override { return "map"; }
+  std::optional<Value> field(std::string_view) const override { return std::nullopt; }
+  std::string format() const override { return "map[x:[120] y:[]]"; }
+  std::optional<Value> underlying() const override {
+    return Value::map(Map{{"y", Value::bytes("")}, {"x", Value::bytes("x")}});
+  }
+};
+
+std::shared_ptr<FuncMap> strings_funcs() {
+  auto f = std::make_shared<FuncMap>();
+  f->add("first", Signature{{Param::strings}}, [](std::span<const Value> a) -> R {
+    return a[0].as_list().empty() ? Value() : a[0].as_list()[0];
+  });
+  f->add("dict", Signature{{Param::map}}, [](std::span<const Value> a) -> R {
+    return Value::integer(a[0].length());
+  });
+  return f;
+}
+
+TEST(Objects, NamedSliceAndMapTypesActAsTheirUnderlyingValue) {
+  Value d = dict({{"V", Value::object(std::make_shared<Versions>())},
+                  {"F", Value::object(std::make_shared<Files>())}});
+  EXPECT_EQ(render("{{ len .V }} {{ range $i, $v := .V }}{{ $i }}={{ $v }} {{ end }}"
+                   "{{ index .V 1 }} {{ slice .V 1 }} {{ .V }} {{ printf \"%T\" .V }}",
+                   d),
+            "2 0=b/v1 1=a/v1 a/v1 [a/v1] [b/v1 a/v1] test.Versions");
+  EXPECT_EQ(render("{{ len .F }} {{ range $k, $v := .F }}{{ $k }}:{{ len $v }} {{ end }}"
+                   "{{ index .F \"x\" }} {{ if .F }}nonempty{{ end }}",
+                   d),
+            "2 x:1 y:0 [120] nonempty");
+  // Assignable to []string as its underlying type is; a named map is not a
+  // map[string]interface {}.
+  EXPECT_EQ(render("{{ first .V }}", d, strings_funcs()), "b/v1");
+  EXPECT_EQ(render("{{ dict .F }}", d, strings_funcs()),
+            "ERROR: template: t.yaml:1:8: executing \"t.yaml\" at <.F>: wrong type for value; "
+            "expected map[string]interface {}; got test.Files");
+}
+
 }  // namespace
 }  // namespace gitops::render::gotemplate::testing

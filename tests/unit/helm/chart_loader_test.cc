@@ -43,6 +43,23 @@ TEST(ChartLoader, SortsFilesIntoTheChart) {
   EXPECT_EQ((*chart)->values.as_map().at("a").as_float(), 1);
 }
 
+TEST(ChartLoader, ChartAtTheRootOfTheTree) {
+  MemoryTree tree({{"Chart.yaml", k_chart_yaml},
+                   {"templates/t.yaml", "x"},
+                   {"charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.2.0\n"},
+                   {"charts/sub/templates/s.yaml", "s"},
+                   {"files/f.txt", "f"}});
+  for (const char* path : {".", "", "./"}) {
+    auto chart = load_chart(tree, path);
+    ASSERT_TRUE(chart.ok()) << chart.error().message;
+    EXPECT_EQ(names((*chart)->templates), std::vector<std::string>{"templates/t.yaml"});
+    EXPECT_EQ(names((*chart)->files), std::vector<std::string>{"files/f.txt"});
+    ASSERT_EQ((*chart)->dependencies.size(), 1u);
+    EXPECT_EQ(names((*chart)->dependencies[0]->templates),
+              std::vector<std::string>{"templates/s.yaml"});
+  }
+}
+
 TEST(ChartLoader, SubchartsFromFoldersAndArchives) {
   std::string tgz = make_tgz({{"whatever/Chart.yaml", "apiVersion: v2\nname: packed\nversion: 1.0.0\n"},
                               {"whatever/templates/p.yaml", "p"}});

@@ -114,3 +114,39 @@ TEST_F(SemverTest, SprigFunctions) {
 
 }  // namespace
 }  // namespace gitops::render::helm::testing
+
+namespace gitops::render::helm::testing {
+namespace {
+
+// The chart layer's use: chart versions, kubeVersion and dependency ranges (IsCompatibleRange).
+TEST(CompatibleRange, LooseVersionsAndRanges) {
+  EXPECT_EQ(parse_semver("v1.22")->to_string(), "1.22.0");
+  EXPECT_EQ(parse_semver("1.2.3-rc.1+build.7")->to_string(), "1.2.3-rc.1+build.7");
+  EXPECT_FALSE(parse_semver("not.a.version").ok());
+  EXPECT_FALSE(parse_semver("1.2.3-01").ok());
+  EXPECT_TRUE(is_compatible_range(">=1.20.0-0", "v1.25.0"));
+  EXPECT_FALSE(is_compatible_range(">=1.26.0", "v1.25.0"));
+  EXPECT_TRUE(is_compatible_range("~1.2.0", "1.2.9"));
+  EXPECT_FALSE(is_compatible_range("~1.2.0", "1.3.0"));
+  EXPECT_TRUE(is_compatible_range("^1.2", "1.9.0"));
+  EXPECT_FALSE(is_compatible_range("^1.2", "2.0.0"));
+  EXPECT_TRUE(is_compatible_range("1.x", "1.4.2"));
+  EXPECT_TRUE(is_compatible_range("1.0.0 - 2.0.0", "1.5.0"));
+  EXPECT_FALSE(is_compatible_range("1.0.0 - 2.0.0", "2.0.1"));
+  EXPECT_TRUE(is_compatible_range("<1.0.0 || >=3.0.0", "3.1.0"));
+  EXPECT_TRUE(is_compatible_range(">=1.0.0, <2.0.0", "1.0.0"));
+}
+
+TEST(CompatibleRange, PrereleasesNeedAPrereleaseRange) {
+  EXPECT_FALSE(is_compatible_range(">=1.20.0", "1.25.3-gke.100"));
+  EXPECT_TRUE(is_compatible_range(">=1.20.0-0", "1.25.3-gke.100"));
+}
+
+TEST(CompatibleRange, UnparsableInputsAreIncompatible) {
+  EXPECT_FALSE(is_compatible_range("", "1.0.0"));
+  EXPECT_FALSE(is_compatible_range(">=1.0.0", "x"));
+  EXPECT_FALSE(is_compatible_range("~>~1", "1.0.0"));
+}
+
+}  // namespace
+}  // namespace gitops::render::helm::testing

@@ -131,14 +131,13 @@ TEST(RendererTest, AutoDispatchesToTheDetectedRenderer) {
   EXPECT_EQ(summary(rendered->objects), (std::vector<std::string>{"app/a.yaml a"}));
 }
 
-TEST(RendererTest, HelmIsNotSupportedYet) {
+TEST(RendererTest, ChartFoldersGoToTheHelmRenderer) {
   MemoryTree tree(std::map<std::string, std::string>{{"charts/web/Chart.yaml", "name: web\n"}});
   auto rendered = render(tree, SourceOptions{.path = "./charts/web"});
   ASSERT_FALSE(rendered.ok());
   EXPECT_EQ(rendered.error().kind, core::ErrorKind::source);
   EXPECT_EQ(rendered.error().message,
-            "helm charts are not supported by this build yet (path charts/web): use "
-            "--source-type directory|kustomize|jsonnet");
+            "rendering helm chart charts/web: validation: chart.metadata.version is required");
 }
 
 }  // namespace
