@@ -87,24 +87,6 @@ core::Result<std::string> render_with_binary(const core::FileTree& tree, const s
   return run_helm_template(helm, chart.namespace_, folder.empty() ? *root : *root / folder, texts);
 }
 
-// Every hook's events, trimmed and comma-joined, under k_helm_hook_events.
-void mark_hook(core::Object& object) {
-  std::string events = object.annotation("helm.sh/hook");
-  if (events.empty()) return;
-  std::string joined;
-  std::size_t start = 0;
-  while (start <= events.size()) {
-    std::size_t comma = events.find(',', start);
-    if (comma == std::string::npos) comma = events.size();
-    std::string event = events.substr(start, comma - start);
-    event.erase(0, event.find_first_not_of(" \t"));
-    event.erase(event.find_last_not_of(" \t") + 1);
-    if (!event.empty()) joined += (joined.empty() ? "" : ",") + event;
-    start = comma + 1;
-  }
-  object.body["metadata"]["annotations"][k_helm_hook_events] = joined;
-}
-
 // The objects of helm template's output, each document read with its `# Source:` file as origin.
 core::Result<core::Objects> read_printed_objects(const std::string& text,
                                                  const std::string& chart) {
@@ -119,13 +101,7 @@ core::Result<core::Objects> read_printed_objects(const std::string& text,
       problems.push_back(read.error().message);
       continue;
     }
-    for (core::Object& object : *read) {
-      if (object.body.is_object() && object.body.contains("metadata") &&
-          object.body["metadata"].is_object()) {
-        mark_hook(object);
-      }
-      objects.push_back(std::move(object));
-    }
+    for (core::Object& object : *read) objects.push_back(std::move(object));
   }
   if (!problems.empty()) {
     std::string message;

@@ -10,9 +10,6 @@
 
 namespace gitops::render {
 
-// Set on every rendered Helm hook (a document with a `helm.sh/hook` annotation): its hook events,
-// comma-separated ("pre-install,pre-upgrade"), so a sync can run hooks apart from the manifests.
-inline constexpr const char* k_helm_hook_events = "kubectl-gitops.dev/helm-hook";
 
 // The objects and text `helm template RELEASE CHART` gives for the chart at `options.path`, with
 // the release name (default: the app name), namespace ("" means default) and helm options of

@@ -140,5 +140,40 @@ TEST_F(Hooks, InvalidHookIsRejectedBeforeAnythingIsWritten) {
   EXPECT_FALSE(exists("job", "migrate"));
 }
 
+// A Helm chart from Git, rendered by the native engine: its hooks run, its test hook does not.
+TEST_F(Hooks, HelmChartSyncsWithItsHooks) {
+  repo.commit({{"app/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n"},
+               {"app/values.yaml", "color: blue\nmigrationImage: example.com/migrate:1\n"},
+               {"app/templates/settings.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-settings\n"
+                "data:\n  color: {{ .Values.color | quote }}\n"},
+               {"app/templates/migrate.yaml",
+                "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Release.Name }}-migrate\n"
+                "  annotations:\n    \"helm.sh/hook\": pre-install,pre-upgrade\n"
+                "    \"helm.sh/hook-delete-policy\": before-hook-creation,hook-succeeded\n"
+                "spec:\n  backoffLimit: 0\n  template:\n    spec:\n      restartPolicy: Never\n"
+                "      containers:\n      - name: migrate\n        image: {{ .Values.migrationImage }}\n"},
+               {"app/templates/tests/check.yaml",
+                "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-check\n"
+                "  annotations:\n    \"helm.sh/hook\": test\nspec:\n  containers:\n  - name: check\n"
+                "    image: busybox\n"}},
+              "chart");
+  RunResult r = gitops("sync");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": 1 created, 0 configured, 0 pruned, 0 unchanged, 1 hook run;"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("running pre-sync hook batch/v1 Job " + ns.name() + "/shop-migrate"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(get("configmap", "shop-settings", "{.data.color}"), "blue");
+  EXPECT_FALSE(exists("job", "shop-migrate"));
+  EXPECT_FALSE(exists("pod", "shop-check"));
+
+  repo.commit({{"app/values.yaml", "color: green\nmigrationImage: example.com/migrate:2\n"}}, "green");
+  RunResult upgrade = gitops("sync");
+  ASSERT_EQ(upgrade.exit_code, 0) << upgrade.err;
+  EXPECT_NE(upgrade.out.find(": 0 created, 1 configured, 0 pruned, 0 unchanged, 1 hook run;"), std::string::npos)
+      << upgrade.out;
+  EXPECT_EQ(get("configmap", "shop-settings", "{.data.color}"), "green");
+}
+
 }  // namespace
 }  // namespace gitops::testing

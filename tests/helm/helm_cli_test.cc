@@ -92,7 +92,7 @@ TEST(HelmCli, RendersAChartFromAGitCommitExactlyAsHelmTemplate) {
   EXPECT_EQ(r.err, "");
 }
 
-TEST(HelmCli, ReleaseNameNamespaceAndHookMarksInYamlOutput) {
+TEST(HelmCli, ReleaseNameNamespaceAndHooksInYamlOutput) {
   GitRepo repo;
   repo.commit(chart("web"), "web chart");
   RunResult r = gitops({"render", "--repo", repo.path().string(), "--path", "web",
@@ -108,7 +108,6 @@ kind: Pod
 metadata:
   annotations:
     helm.sh/hook: test
-    kubectl-gitops.dev/helm-hook: test
   name: shop-test
 spec:
   containers:

@@ -104,10 +104,9 @@ TEST(HelmRenderer, RendersTheChartAsHelmTemplatePrintsIt) {
   ASSERT_EQ(rendered->objects.size(), 2u);
   EXPECT_EQ(rendered->objects[0].key().to_string(), "v1 ConfigMap prod/shop-config");
   EXPECT_EQ(rendered->objects[0].origin.file, "web/templates/config.yaml");
-  EXPECT_EQ(rendered->objects[0].annotation(k_helm_hook_events), "");
   EXPECT_EQ(rendered->objects[1].key().to_string(), "batch/v1 Job shop-migrate");
   EXPECT_EQ(rendered->objects[1].origin.file, "web/templates/migrate.yaml");
-  EXPECT_EQ(rendered->objects[1].annotation(k_helm_hook_events), "pre-install,pre-upgrade");
+  EXPECT_EQ(rendered->objects[1].annotation("helm.sh/hook"), "pre-install, pre-upgrade");
 }
 
 TEST(HelmRenderer, DetectsAChartFolderAutomatically) {
@@ -314,7 +313,7 @@ TEST_F(HelmBinaryTest, DelegatesWithTheSameInputsAndNoWayToInjectFlags) {
   ASSERT_TRUE(rendered.ok()) << rendered.error().message;
   EXPECT_EQ(rendered->raw, k_default_output);
   ASSERT_EQ(rendered->objects.size(), 2u);
-  EXPECT_EQ(rendered->objects[1].annotation(k_helm_hook_events), "pre-install,pre-upgrade");
+  EXPECT_EQ(rendered->objects[1].annotation("helm.sh/hook"), "pre-install, pre-upgrade");
 
   std::string argv = slurp(argv_file());
   std::string chart_dir = (fs::canonical(m_repo.path()) / "apps/web").string();
