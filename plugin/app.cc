@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plugin/command.h"
+#include "plugin/agent_command.h"
 
 namespace gitops::plugin {
 namespace {
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
   add_status_command(app, context);
   add_list_command(app, context);
   add_delete_command(app, context);
+  add_agent_command(app, context);
   add_version_command(app, context);
 
   std::vector<std::string> args = normalise_arguments(argc, argv);
