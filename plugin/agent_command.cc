@@ -12,6 +12,7 @@
 
 #include "agent/agent.h"
 #include "agent/config.h"
+#include "agent/shard.h"
 #include "git/ref.h"
 #include "git/repository.h"
 #include "plugin/cluster.h"
@@ -36,6 +37,7 @@ struct AgentFlags {
   std::string backoff_initial = "10s";
   std::string backoff_max = "5m";
   std::string shutdown_grace = "10s";
+  std::string shard;
 };
 
 constexpr const char* k_secret_env = "GITOPS_WEBHOOK_SECRET";
@@ -211,9 +213,16 @@ core::Result<std::vector<agent::AppDefinition>> app_definitions(const AgentFlags
   if (!interval) return interval.error();
   auto plans = plan_apps(f, default_ns, *interval);
   if (!plans) return plans.error();
+  agent::Shard shard;
+  if (!f.shard.empty()) {
+    auto parsed = agent::parse_shard(f.shard);
+    if (!parsed) return parsed.error();
+    shard = *parsed;
+  }
   std::vector<agent::AppDefinition> apps;
   for (auto& plan : *plans) {
     if (plan.source.namespace_.empty()) plan.source.namespace_ = default_ns;
+    if (!agent::in_shard(shard, plan.source.namespace_, plan.source.app)) continue;
     auto options = sync_options(f.sync, plan.source);
     if (!options) return options.error();
     agent::AppDefinition app;
@@ -320,6 +329,8 @@ void add_agent_command(CLI::App& app, Context& context) {
   cmd->add_option("--backoff-max", flags->backoff_max, "Longest wait between retries (default 5m)")->group(group);
   cmd->add_option("--shutdown-grace", flags->shutdown_grace,
                   "How long SIGTERM waits for running syncs before recording them Interrupted (default 10s)")
+      ->group(group);
+  cmd->add_option("--shard", flags->shard, "Drive only the apps of shard N of M (N/M, by a stable hash of each app)")
       ->group(group);
   cmd->footer("Logs (-o): text (default), json (one object per line). Runs until SIGTERM or SIGINT; exits 0.");
   cmd->callback([&context, flags] {
