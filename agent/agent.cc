@@ -36,6 +36,11 @@ Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions
       [this](const AppKey& app, bool leader, const std::string& message) {
         m_metrics.update(app, [&](AppMetrics& m) { m.leader = leader; });
         m_logger.info(app.to_string(), leader ? message : message + "; standing by");
+        // A new leader looks at its app at once rather than an interval later.
+        if (!leader) return;
+        for (auto& worker : m_workers) {
+          if (worker->definition().key == app) worker->trigger();
+        }
       });
   m_context = std::unique_ptr<WorkerContext>(new WorkerContext{
       .client = client, .metrics = m_metrics, .logger = logger, .elector = *m_elector,

@@ -27,6 +27,15 @@ std::string seconds_text(std::chrono::milliseconds d) {
 
 }  // namespace
 
+std::string_view to_string(SyncReason reason) {
+  switch (reason) {
+    case SyncReason::first_sync: return "first sync";
+    case SyncReason::new_commit: return "new commit";
+    case SyncReason::self_heal: return "self-heal";
+  }
+  return "new commit";
+}
+
 AppWorker::AppWorker(AppDefinition definition, WorkerContext& context)
     : m_def(std::move(definition)), m_ctx(context) {
   m_ctx.metrics.update(m_def.key, [](AppMetrics&) {});
@@ -143,7 +152,7 @@ void AppWorker::tick() {
     }
   }
   if (m_failure.commit == *commit && Steady::now() < m_failure.retry_at) return;
-  sync_commit(*commit, last_number, last ? "new commit" : "first sync");
+  sync_commit(*commit, last_number, last ? SyncReason::new_commit : SyncReason::first_sync);
 }
 
 void AppWorker::heal(const std::string& commit) {
@@ -167,17 +176,18 @@ void AppWorker::heal(const std::string& commit) {
   m_ctx.logger.info(name(), std::to_string(drift->differing) + " objects drifted from " + short_sha(commit) +
                                 "; re-syncing (self-heal)");
   auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
-  sync_commit(commit, history && !history->empty() ? history->front().number : 0, "self-heal");
+  sync_commit(commit, history && !history->empty() ? history->front().number : 0, SyncReason::self_heal);
 }
 
-void AppWorker::sync_commit(const std::string& commit, int last_revision, const std::string& reason) {
+void AppWorker::sync_commit(const std::string& commit, int last_revision, SyncReason reason) {
   const auto started = Steady::now();
-  m_ctx.logger.info(name(), "syncing " + short_sha(commit) + " (" + m_def.source->ref() + "; " + reason + ")");
+  m_ctx.logger.info(name(), "syncing " + short_sha(commit) + " (" + m_def.source->ref() + "; " + std::string(to_string(reason)) + ")");
   auto rendered = m_def.source->render(commit);
   if (!rendered) return failed(commit, last_revision, rendered.error(), started);
   sync::SyncOptions options = m_def.sync;
   options.source = rendered->record;
   options.actor = m_ctx.actor;
+  if (reason == SyncReason::self_heal) options.force_conflicts = true;
   {
     std::lock_guard lock(m_mutex);
     m_in_flight = InFlight{commit};

@@ -46,6 +46,11 @@ struct WorkerContext {
   std::function<double()> random01;  // in [0, 1)
 };
 
+// Why a worker syncs: a commit it has not synced, or drift of the one it has (self-heal, which
+// takes drifted fields back from whoever changed them: conflicts are forced).
+enum class SyncReason { first_sync, new_commit, self_heal };
+std::string_view to_string(SyncReason reason);  // "first sync", "new commit", "self-heal"
+
 // What a worker is syncing right now.
 struct InFlight {
   std::string commit;
@@ -83,7 +88,7 @@ class AppWorker {
   void loop();
   bool pinned();
   void heal(const std::string& commit);
-  void sync_commit(const std::string& commit, int last_revision, const std::string& reason);
+  void sync_commit(const std::string& commit, int last_revision, SyncReason reason);
   void failed(const std::string& commit, int last_revision, const core::Error& error,
               std::chrono::steady_clock::time_point started);
   void record_failure(const std::string& commit, int last_revision, const std::string& message);

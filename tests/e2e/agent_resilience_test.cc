@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <thread>
 
 #include "tests/support/agent_e2e.h"
 #include "tests/support/e2e.h"
@@ -178,6 +179,33 @@ TEST_F(AgentResilience, SigtermDuringASyncRecordsInterruptedAndTheNextStartConve
   EXPECT_EQ(status.exit_code, 0) << status.out << status.err;
   again->signal(SIGTERM);
   EXPECT_EQ(again->wait_for(seconds(60)), 0);
+}
+
+TEST_F(AgentResilience, RollbackPinPausesAutoSyncUntilANewCommit) {
+  std::string c1 = repo.push({{"app/settings.yaml", config_map("one")}}, "first");
+  auto agent = start_agent(args({"--interval", "1s", "--identity", "pinned"}));
+  ASSERT_TRUE(eventually([&] { return newest_is(c1, "Succeeded"); }, k_deadline)) << agent->err();
+  std::string c2 = repo.push({{"app/settings.yaml", config_map("two")}}, "second");
+  ASSERT_TRUE(eventually([&] { return newest_is(c2, "Succeeded"); }, k_deadline)) << agent->err();
+
+  RunResult rollback = kubectl_gitops({"rollback", "shop", "-n", ns.name()});
+  ASSERT_EQ(rollback.exit_code, 0) << rollback.err;
+  EXPECT_EQ(value(), "one");
+  const std::string paused = "info " + ns.name() + "/shop: auto-sync paused by a rollback pin until a new commit "
+                             "arrives (the ref is at " + c2.substr(0, 7) + ")\n";
+  ASSERT_TRUE(eventually([&] { return agent->err().find(paused) != std::string::npos; }, k_deadline)) << agent->err();
+  std::this_thread::sleep_for(seconds(3));  // more intervals pass; the rollback stays
+  EXPECT_EQ(value(), "one");
+  EXPECT_EQ(newest().value("rollbackOf", 0), 1);
+
+  std::string c3 = repo.push({{"app/settings.yaml", config_map("three")}}, "third");
+  ASSERT_TRUE(eventually([&] { return newest_is(c3, "Succeeded"); }, k_deadline)) << agent->err();
+  EXPECT_EQ(value(), "three");
+  RunResult pin = kubectl({"get", "secret", "gitops-shop", "-n", ns.name(), "-o",
+                           "jsonpath={.metadata.annotations.kubectl-gitops\\.dev/rollback-pin}"});
+  EXPECT_EQ(pin.out, "");
+  agent->signal(SIGTERM);
+  EXPECT_EQ(agent->wait_for(seconds(60)), 0);
 }
 
 TEST_F(AgentResilience, CommandLineErrors) {
