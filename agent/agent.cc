@@ -131,7 +131,7 @@ bool Agent::record_interrupted(const AppWorker& worker, const InFlight& in_fligh
 }
 
 HttpResponse Agent::handle(const HttpRequest& request) {
-  if (request.path == "/webhook" && m_webhook) {
+  if (request.path == "/webhook" && m_options.webhook_address) {
     HttpResponse response = handle_webhook(request);
     m_metrics.count_webhook(response.status);
     return response;

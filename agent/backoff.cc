@@ -2,6 +2,7 @@
 #include "agent/backoff.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace gitops::agent {
 
@@ -17,7 +18,7 @@ std::chrono::milliseconds with_jitter(std::chrono::milliseconds interval, double
   fraction = std::clamp(fraction, 0.0, 1.0);
   random01 = std::clamp(random01, 0.0, 1.0);
   double factor = 1.0 - fraction + 2.0 * fraction * random01;
-  return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(interval.count()) * factor));
+  return std::chrono::milliseconds(std::llround(static_cast<double>(interval.count()) * factor));
 }
 
 }  // namespace gitops::agent

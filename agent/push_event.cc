@@ -81,7 +81,7 @@ std::string normalize_repo_url(std::string_view url_view) {
   std::string path = slash == std::string::npos ? "" : rest.substr(slash);
   size_t at = authority.rfind('@');
   if (at != std::string::npos) authority = authority.substr(at + 1);
-  if (authority.front() != '[') authority = authority.substr(0, authority.find(':'));
+  if (!authority.empty() && authority.front() != '[') authority = authority.substr(0, authority.find(':'));
   std::transform(authority.begin(), authority.end(), authority.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (scheme != std::string::npos && url.compare(0, scheme, "file") == 0) return strip_suffixes(path);
