@@ -36,6 +36,17 @@ std::string_view to_string(SyncReason reason) {
   return "new commit";
 }
 
+bool FetchTimes::recent(const std::string& repo, std::chrono::milliseconds window) const {
+  std::lock_guard lock(m_mutex);
+  auto it = m_fetched.find(repo);
+  return it != m_fetched.end() && Steady::now() - it->second < window;
+}
+
+void FetchTimes::mark(const std::string& repo) {
+  std::lock_guard lock(m_mutex);
+  m_fetched[repo] = Steady::now();
+}
+
 AppWorker::AppWorker(AppDefinition definition, WorkerContext& context)
     : m_def(std::move(definition)), m_ctx(context) {
   m_ctx.metrics.update(m_def.key, [](AppMetrics&) {});
@@ -52,6 +63,7 @@ void AppWorker::trigger() {
   {
     std::lock_guard lock(m_mutex);
     m_triggered = true;
+    m_fetch_now = true;
   }
   m_cv.notify_all();
 }
@@ -114,7 +126,17 @@ void AppWorker::tick() {
   const bool leader = m_ctx.elector.is_leader(m_def.key);
   m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) { m.leader = leader; });
   if (!leader) return;
-  auto commit = m_def.source->fetch();
+  bool fetch_now = false;
+  {
+    std::lock_guard lock(m_mutex);
+    std::swap(fetch_now, m_fetch_now);
+  }
+  // Another app on the repository fetched within half an interval (at most 10s): use that.
+  const auto window = std::min<std::chrono::milliseconds>(m_def.interval / 2, std::chrono::milliseconds(10'000));
+  const std::string repo = m_def.source->repo();
+  const bool shared = !fetch_now && m_ctx.fetches.recent(repo, window);
+  auto commit = m_def.source->fetch(shared ? FetchMode::cached : FetchMode::remote);
+  if (commit && !shared) m_ctx.fetches.mark(repo);
   if (!commit) {
     m_ctx.metrics.update(m_def.key, [](AppMetrics& m) { ++m.fetch_failures; });
     m_ctx.logger.error(name(), "fetching " + m_def.source->ref() + ": " + commit.error().message);

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,6 +36,20 @@ struct AppDefinition {
   sync::SyncOptions sync;  // app, namespace, prune, timeouts; source and actor are filled per run
 };
 
+// When each repository was last fetched: apps on the same repository share one fetch per
+// window instead of each fetching it every interval (less load on the Git server, and on
+// libgit2, whose remote setup costs memory per fetch).
+class FetchTimes {
+ public:
+  // Whether `repo` was fetched less than `window` ago.
+  bool recent(const std::string& repo, std::chrono::milliseconds window) const;
+  void mark(const std::string& repo);
+
+ private:
+  mutable std::mutex m_mutex;
+  std::map<std::string, std::chrono::steady_clock::time_point> m_fetched;
+};
+
 struct WorkerContext {
   kube::Client& client;
   Metrics& metrics;
@@ -44,6 +59,7 @@ struct WorkerContext {
   Backoff backoff;
   double jitter = 0.1;
   std::function<double()> random01;  // in [0, 1)
+  FetchTimes fetches;
 };
 
 // Why a worker syncs: a commit it has not synced, or drift of the one it has (self-heal, which
@@ -105,6 +121,7 @@ class AppWorker {
   std::condition_variable m_cv;
   bool m_stop = false;
   bool m_triggered = false;
+  bool m_fetch_now = false;  // the next tick asks the remote whatever FetchTimes says
   bool m_done = false;
   std::optional<InFlight> m_in_flight;
   std::thread m_thread;

@@ -15,11 +15,16 @@ struct RenderedCommit {
   sync::SourceRecord record;  // repo (redacted), ref, commit, subject, path, type, options
 };
 
+// Whether fetch() asks the remote, or reads what the last fetch of the repository brought (apps
+// on one repository share fetches: see FetchTimes).
+enum class FetchMode { remote, cached };
+
 class Source {
  public:
   virtual ~Source() = default;
-  // Fetches the ref and returns the full SHA of the commit it names now (kind source).
-  virtual core::Result<std::string> fetch() = 0;
+  // Resolves the ref (fetching first in FetchMode::remote) to the full SHA of the commit it
+  // names (kind source).
+  virtual core::Result<std::string> fetch(FetchMode mode) = 0;
   // Renders `commit` (fetched before; kind source on Git or render failures).
   virtual core::Result<RenderedCommit> render(const std::string& commit) = 0;
   // The source as recorded in history, without a commit: for records of failed renders.

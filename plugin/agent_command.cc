@@ -47,11 +47,12 @@ class GitSource : public agent::Source {
  public:
   explicit GitSource(AppSource source) : m_source(std::move(source)) {}
 
-  core::Result<std::string> fetch() override {
+  core::Result<std::string> fetch(agent::FetchMode mode) override {
     if (!m_source.local.empty()) {
       return core::Error{core::ErrorKind::usage, "the agent follows a Git ref; --local is not a source for it"};
     }
-    auto repo = git::Repository::open(location(), {.offline = m_source.offline});
+    const bool offline = m_source.offline || mode == agent::FetchMode::cached;
+    auto repo = git::Repository::open(location(), {.offline = offline});
     if (!repo) return repo.error();
     auto commit = git::resolve_ref(*repo, m_source.record.ref);
     if (!commit) return commit.error();

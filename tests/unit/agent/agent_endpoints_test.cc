@@ -19,7 +19,7 @@ constexpr const char* k_secret = "webhook-secret-value";
 class FakeSource : public Source {
  public:
   FakeSource(std::string repo, std::string ref) : m_repo(std::move(repo)), m_ref(std::move(ref)) {}
-  core::Result<std::string> fetch() override { return std::string(40, 'a'); }
+  core::Result<std::string> fetch(FetchMode) override { return std::string(40, 'a'); }
   core::Result<RenderedCommit> render(const std::string&) override { return RenderedCommit{}; }
   sync::SourceRecord record() const override { return {}; }
   std::string repo() const override { return m_repo; }
