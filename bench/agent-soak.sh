@@ -119,8 +119,10 @@ while (( $(date +%s) - start < duration )); do
     # The baseline is the second sample: by then every app has synced (memory of a warm agent).
     samples=$((samples + 1))
     if (( samples == 2 )); then first_rss=$rss; first_fds=$fd; fi
-    (( rss > max_rss )) && max_rss=$rss
-    (( fd > max_fds )) && max_fds=$fd
+    if (( samples >= 2 )); then
+      (( rss > max_rss )) && max_rss=$rss
+      (( fd > max_fds )) && max_fds=$fd
+    fi
     printf 't=%4ss commits=%4d rss=%6d kB fds=%3d syncs ok=%5d failed=%d\n' \
       "$((now - start))" "$commits" "$rss" "$fd" "$(successes)" "$(failures)"
     next_sample=$((now + sample_every))
