@@ -23,16 +23,20 @@ std::function<double()> thread_safe_random() {
   };
 }
 
-HttpResponse text(int status, std::string body) { return {.status = status, .body = std::move(body)}; }
+HttpResponse text(int status, std::string body) {
+  return {.status = status, .body = std::move(body)};
+}
 
 }  // namespace
 
-Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions options, Logger& logger)
+Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions options,
+             Logger& logger)
     : m_client(client), m_options(std::move(options)), m_logger(logger) {
   std::vector<AppKey> keys;
   for (const auto& app : apps) keys.push_back(app.key);
   m_elector = std::make_unique<LeaderElector>(
-      client, keys, LeaderOptions{.identity = m_options.identity, .lease_duration = m_options.lease_duration},
+      client, keys,
+      LeaderOptions{.identity = m_options.identity, .lease_duration = m_options.lease_duration},
       [this](const AppKey& app, bool leader, const std::string& message) {
         m_metrics.update(app, [&](AppMetrics& m) { m.leader = leader; });
         m_logger.info(app.to_string(), leader ? message : message + "; standing by");
@@ -42,11 +46,17 @@ Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions
           if (worker->definition().key == app) worker->trigger();
         }
       });
-  m_context = std::unique_ptr<WorkerContext>(new WorkerContext{
-      .client = client, .metrics = m_metrics, .logger = logger, .elector = *m_elector,
-      .actor = "agent/" + m_options.identity, .backoff = m_options.backoff, .jitter = m_options.jitter,
-      .random01 = thread_safe_random()});
-  for (auto& app : apps) m_workers.push_back(std::make_unique<AppWorker>(std::move(app), *m_context));
+  m_context =
+      std::unique_ptr<WorkerContext>(new WorkerContext{.client = client,
+                                                       .metrics = m_metrics,
+                                                       .logger = logger,
+                                                       .elector = *m_elector,
+                                                       .actor = "agent/" + m_options.identity,
+                                                       .backoff = m_options.backoff,
+                                                       .jitter = m_options.jitter,
+                                                       .random01 = thread_safe_random()});
+  for (auto& app : apps)
+    m_workers.push_back(std::make_unique<AppWorker>(std::move(app), *m_context));
 }
 
 Agent::~Agent() = default;
@@ -71,9 +81,10 @@ core::Status Agent::start() {
   m_ready = true;
   std::string endpoints;
   if (m_webhook) endpoints += "; webhook on port " + std::to_string(m_webhook->port());
-  if (m_metrics_server) endpoints += "; metrics on port " + std::to_string(m_metrics_server->port());
-  m_logger.info("", "agent " + m_options.identity + " started with " + std::to_string(m_workers.size()) +
-                        " apps" + endpoints);
+  if (m_metrics_server)
+    endpoints += "; metrics on port " + std::to_string(m_metrics_server->port());
+  m_logger.info("", "agent " + m_options.identity + " started with " +
+                        std::to_string(m_workers.size()) + " apps" + endpoints);
   return {};
 }
 
@@ -96,7 +107,8 @@ ShutdownReport Agent::stop() {
   if (m_metrics_server) m_metrics_server->stop();
   m_elector->stop();
   m_logger.info("", "stopped" + (report.interrupted ? "; " + std::to_string(report.interrupted) +
-                                                          " syncs recorded Interrupted" : std::string()));
+                                                          " syncs recorded Interrupted"
+                                                    : std::string()));
   return report;
 }
 
@@ -119,8 +131,8 @@ bool Agent::record_interrupted(const AppWorker& worker, const InFlight& in_fligh
                                         " as Interrupted: " + written.error().message);
     return false;
   }
-  m_logger.info(key.to_string(), "revision " + std::to_string(r.number) + " (" + in_flight.commit.substr(0, 7) +
-                                     ") recorded as Interrupted");
+  m_logger.info(key.to_string(), "revision " + std::to_string(r.number) + " (" +
+                                     in_flight.commit.substr(0, 7) + ") recorded as Interrupted");
   core::ObjectKey lock{"coordination.k8s.io", "v1", "Lease", key.namespace_, "gitops-" + key.name};
   auto lease = m_client.get(lock);
   if (lease && *lease &&
@@ -140,7 +152,9 @@ HttpResponse Agent::handle(const HttpRequest& request) {
   if (request.path == "/healthz") return text(200, "ok\n");
   if (request.path == "/readyz") return m_ready ? text(200, "ok\n") : text(503, "not ready\n");
   if (request.path == "/metrics") {
-    return {.status = 200, .content_type = "text/plain; version=0.0.4; charset=utf-8", .body = m_metrics.render()};
+    return {.status = 200,
+            .content_type = "text/plain; version=0.0.4; charset=utf-8",
+            .body = m_metrics.render()};
   }
   return text(404, "not found\n");
 }
@@ -149,8 +163,9 @@ HttpResponse Agent::handle_webhook(const HttpRequest& request) {
   if (request.method != "POST") return text(405, "use POST\n");
   const std::string signature = request.header("x-hub-signature-256");
   const std::string token = request.header("x-gitlab-token");
-  bool valid = !signature.empty() ? valid_hub_signature(m_options.webhook_secret, request.body, signature)
-                                  : valid_token(m_options.webhook_secret, token);
+  bool valid = !signature.empty()
+                   ? valid_hub_signature(m_options.webhook_secret, request.body, signature)
+                   : valid_token(m_options.webhook_secret, token);
   if (!valid) {
     m_logger.warning("", "webhook: refused a request with a missing or invalid signature");
     return text(401, "missing or invalid signature\n");
@@ -170,7 +185,8 @@ HttpResponse Agent::handle_webhook(const HttpRequest& request) {
     worker->trigger();
     triggered += (count++ ? ", " : "") + worker->definition().key.to_string();
   }
-  const std::string what = "push to " + push->branches.front() + " of " + git::redact_url(push->repo_urls.front());
+  const std::string what =
+      "push to " + push->branches.front() + " of " + git::redact_url(push->repo_urls.front());
   if (count == 0) {
     m_logger.info("", "webhook: " + what + ": no app watches it");
     return text(200, "no app watches this repository and branch\n");

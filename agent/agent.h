@@ -41,7 +41,8 @@ struct ShutdownReport {
 
 class Agent {
  public:
-  Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions options, Logger& logger);
+  Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions options,
+        Logger& logger);
   ~Agent();
   Agent(const Agent&) = delete;
   Agent& operator=(const Agent&) = delete;

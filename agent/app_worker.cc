@@ -29,9 +29,12 @@ std::string seconds_text(std::chrono::milliseconds d) {
 
 std::string_view to_string(SyncReason reason) {
   switch (reason) {
-    case SyncReason::first_sync: return "first sync";
-    case SyncReason::new_commit: return "new commit";
-    case SyncReason::self_heal: return "self-heal";
+    case SyncReason::first_sync:
+      return "first sync";
+    case SyncReason::new_commit:
+      return "new commit";
+    case SyncReason::self_heal:
+      return "self-heal";
   }
   return "new commit";
 }
@@ -57,7 +60,9 @@ AppWorker::~AppWorker() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-void AppWorker::start() { m_thread = std::thread([this] { loop(); }); }
+void AppWorker::start() {
+  m_thread = std::thread([this] { loop(); });
+}
 
 void AppWorker::trigger() {
   {
@@ -96,8 +101,10 @@ std::optional<InFlight> AppWorker::in_flight() const {
 void AppWorker::loop() {
   // The first polls of many apps (and of a restarted agent) are spread over a tenth of the
   // interval, at most 5 seconds, so they do not all fetch and sync at the same instant.
-  const auto spread = std::min<std::chrono::milliseconds>(m_def.interval / 10, std::chrono::milliseconds(5000));
-  auto wait = std::chrono::milliseconds(static_cast<long long>(static_cast<double>(spread.count()) * m_ctx.random01()));
+  const auto spread =
+      std::min<std::chrono::milliseconds>(m_def.interval / 10, std::chrono::milliseconds(5000));
+  auto wait = std::chrono::milliseconds(
+      static_cast<long long>(static_cast<double>(spread.count()) * m_ctx.random01()));
   while (true) {
     {
       std::unique_lock lock(m_mutex);
@@ -116,7 +123,8 @@ void AppWorker::loop() {
 }
 
 bool AppWorker::pinned() {
-  auto parent = m_ctx.client.get({"", "v1", "Secret", m_def.key.namespace_, "gitops-" + m_def.key.name});
+  auto parent =
+      m_ctx.client.get({"", "v1", "Secret", m_def.key.namespace_, "gitops-" + m_def.key.name});
   if (!parent || !*parent) return false;
   const core::Json meta = (**parent).value("metadata", core::Json::object());
   return meta.value("annotations", core::Json::object()).contains(sync::k_rollback_pin_annotation);
@@ -132,7 +140,8 @@ void AppWorker::tick() {
     std::swap(fetch_now, m_fetch_now);
   }
   // Another app on the repository fetched within half an interval (at most 10s): use that.
-  const auto window = std::min<std::chrono::milliseconds>(m_def.interval / 2, std::chrono::milliseconds(10'000));
+  const auto window =
+      std::min<std::chrono::milliseconds>(m_def.interval / 2, std::chrono::milliseconds(10'000));
   const std::string repo = m_def.source->repo();
   const bool shared = !fetch_now && m_ctx.fetches.recent(repo, window);
   auto commit = m_def.source->fetch(shared ? FetchMode::cached : FetchMode::remote);
@@ -166,8 +175,10 @@ void AppWorker::tick() {
                             [&](const sync::Revision& r) { return r.source.commit == *commit; });
     if (seen) {
       if (m_pin_logged != *commit) {
-        m_ctx.logger.info(name(), "auto-sync paused by a rollback pin until a new commit arrives (the ref is at " +
-                                      short_sha(*commit) + ")");
+        m_ctx.logger.info(
+            name(),
+            "auto-sync paused by a rollback pin until a new commit arrives (the ref is at " +
+                short_sha(*commit) + ")");
         m_pin_logged = *commit;
       }
       return;
@@ -181,13 +192,15 @@ void AppWorker::heal(const std::string& commit) {
   if (m_cached_commit != commit) {
     auto rendered = m_def.source->render(commit);
     if (!rendered) {
-      m_ctx.logger.error(name(), "rendering " + short_sha(commit) + " for the drift check: " + rendered.error().message);
+      m_ctx.logger.error(name(), "rendering " + short_sha(commit) +
+                                     " for the drift check: " + rendered.error().message);
       return;
     }
     m_cached_commit = commit;
     m_cached_objects = std::move(rendered->objects);
   }
-  auto drift = sync::compute_drift(m_ctx.client, m_cached_objects, m_def.key.name, m_def.key.namespace_);
+  auto drift =
+      sync::compute_drift(m_ctx.client, m_cached_objects, m_def.key.name, m_def.key.namespace_);
   if (!drift) {
     m_ctx.logger.error(name(), "checking for drift: " + drift.error().message);
     return;
@@ -195,15 +208,17 @@ void AppWorker::heal(const std::string& commit) {
   if (drift->differing == 0) return;
   if (m_failure.commit == commit && Steady::now() < m_failure.retry_at) return;
   m_ctx.metrics.update(m_def.key, [](AppMetrics& m) { m.sync_status = "OutOfSync"; });
-  m_ctx.logger.info(name(), std::to_string(drift->differing) + " objects drifted from " + short_sha(commit) +
-                                "; re-syncing (self-heal)");
+  m_ctx.logger.info(name(), std::to_string(drift->differing) + " objects drifted from " +
+                                short_sha(commit) + "; re-syncing (self-heal)");
   auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
-  sync_commit(commit, history && !history->empty() ? history->front().number : 0, SyncReason::self_heal);
+  sync_commit(commit, history && !history->empty() ? history->front().number : 0,
+              SyncReason::self_heal);
 }
 
 void AppWorker::sync_commit(const std::string& commit, int last_revision, SyncReason reason) {
   const auto started = Steady::now();
-  m_ctx.logger.info(name(), "syncing " + short_sha(commit) + " (" + m_def.source->ref() + "; " + std::string(to_string(reason)) + ")");
+  m_ctx.logger.info(name(), "syncing " + short_sha(commit) + " (" + m_def.source->ref() + "; " +
+                                std::string(to_string(reason)) + ")");
   auto rendered = m_def.source->render(commit);
   if (!rendered) return failed(commit, last_revision, rendered.error(), started);
   sync::SyncOptions options = m_def.sync;
@@ -255,16 +270,18 @@ void AppWorker::failed(const std::string& commit, int last_revision, const core:
     m.sync_status = "OutOfSync";
   });
   m_ctx.logger.error(name(), "sync of " + short_sha(commit) + " failed (attempt " +
-                                 std::to_string(m_failure.attempts) + ", next try in " + seconds_text(delay) +
-                                 " at the earliest): " + error.message);
+                                 std::to_string(m_failure.attempts) + ", next try in " +
+                                 seconds_text(delay) + " at the earliest): " + error.message);
 }
 
 // The engine records a failure once it began writing; everything that failed earlier (render,
 // dry-run, guards, the lock) is recorded here, once per commit and message.
-void AppWorker::record_failure(const std::string& commit, int last_revision, const std::string& message) {
+void AppWorker::record_failure(const std::string& commit, int last_revision,
+                               const std::string& message) {
   auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
   if (!history) return;
-  if (!history->empty() && history->front().number > last_revision && history->front().source.commit == commit) {
+  if (!history->empty() && history->front().number > last_revision &&
+      history->front().source.commit == commit) {
     return;  // the engine recorded it
   }
   if (m_failure.recorded_message == message) return;

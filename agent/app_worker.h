@@ -55,7 +55,7 @@ struct WorkerContext {
   Metrics& metrics;
   Logger& logger;
   LeaderElector& elector;
-  std::string actor;                 // "agent/IDENTITY", recorded in history
+  std::string actor;  // "agent/IDENTITY", recorded in history
   Backoff backoff;
   double jitter = 0.1;
   std::function<double()> random01;  // in [0, 1)

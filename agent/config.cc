@@ -9,8 +9,8 @@
 
 namespace gitops::agent {
 
-core::Result<std::vector<render::AppSpec>> parse_agent_config(std::string_view text, std::string_view file,
-                                                              const std::string& default_namespace) {
+core::Result<std::vector<render::AppSpec>> parse_agent_config(
+    std::string_view text, std::string_view file, const std::string& default_namespace) {
   auto documents = core::parse_yaml_stream(text, file);
   if (!documents) return core::Error{core::ErrorKind::usage, documents.error().message};
   std::vector<render::AppSpec> apps;
@@ -33,13 +33,14 @@ core::Result<std::vector<render::AppSpec>> parse_agent_config(std::string_view t
     std::string ns = spec->namespace_.empty() ? default_namespace : spec->namespace_;
     auto [it, added] = seen.emplace(std::pair{ns, spec->name}, number);
     if (!added) {
-      problem(where + ": app " + spec->name + " in namespace " + ns + " is also defined in document " +
-              std::to_string(it->second));
+      problem(where + ": app " + spec->name + " in namespace " + ns +
+              " is also defined in document " + std::to_string(it->second));
       continue;
     }
     apps.push_back(std::move(*spec));
   }
-  if (problems.empty() && apps.empty()) problem(std::string(file) + ": lists no App or Application");
+  if (problems.empty() && apps.empty())
+    problem(std::string(file) + ": lists no App or Application");
   if (!problems.empty()) return core::Error{core::ErrorKind::usage, problems};
   return apps;
 }
@@ -48,7 +49,8 @@ core::Result<std::vector<render::AppSpec>> read_agent_config(const std::filesyst
                                                              const std::string& default_namespace) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return core::Error{core::ErrorKind::usage, "reading agent config " + path.string() + ": cannot open the file"};
+    return core::Error{core::ErrorKind::usage,
+                       "reading agent config " + path.string() + ": cannot open the file"};
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -33,7 +33,8 @@ namespace gitops::agent {
 // The apps of a config file's text (`file` names it in errors); kind usage on any problem,
 // every problem reported, one per line. `default_namespace` stands in for specs without one
 // when checking for duplicates.
-core::Result<std::vector<render::AppSpec>> parse_agent_config(std::string_view text, std::string_view file,
+core::Result<std::vector<render::AppSpec>> parse_agent_config(std::string_view text,
+                                                              std::string_view file,
                                                               const std::string& default_namespace);
 
 // parse_agent_config() of the file at `path`; kind usage when it cannot be read.

@@ -54,7 +54,8 @@ std::optional<ParseResult> read_header(std::string_view line, HttpRequest& reque
   size_t colon = line.find(':');
   if (colon == 0 || colon == std::string_view::npos) return invalid(400, "malformed header line");
   std::string name(line.substr(0, colon));
-  if (!std::all_of(name.begin(), name.end(), token_char)) return invalid(400, "malformed header name");
+  if (!std::all_of(name.begin(), name.end(), token_char))
+    return invalid(400, "malformed header name");
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::string value = trim(line.substr(colon + 1));
@@ -87,7 +88,8 @@ ParseResult parse_http_request(std::string_view data, const HttpLimits& limits) 
   while (line_end != std::string_view::npos) {
     size_t start = line_end + 2;
     line_end = head.find("\r\n", start);
-    std::string_view line = head.substr(start, line_end == std::string_view::npos ? line_end : line_end - start);
+    std::string_view line =
+        head.substr(start, line_end == std::string_view::npos ? line_end : line_end - start);
     if (auto bad = read_header(line, request)) return *bad;
   }
   if (!request.header("transfer-encoding").empty()) {
@@ -96,7 +98,8 @@ ParseResult parse_http_request(std::string_view data, const HttpLimits& limits) 
   size_t length = 0;
   std::string length_text = request.header("content-length");
   if (!length_text.empty()) {
-    auto [ptr, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
+    auto [ptr, ec] =
+        std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
     if (ec != std::errc() || ptr != length_text.data() + length_text.size()) {
       return invalid(400, "malformed Content-Length");
     }
@@ -114,20 +117,34 @@ ParseResult parse_http_request(std::string_view data, const HttpLimits& limits) 
 
 std::string_view reason_phrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 202: return "Accepted";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Unknown";
+    case 200:
+      return "OK";
+    case 202:
+      return "Accepted";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 411:
+      return "Length Required";
+    case 413:
+      return "Content Too Large";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    case 505:
+      return "HTTP Version Not Supported";
+    default:
+      return "Unknown";
   }
 }
 

@@ -30,9 +30,9 @@ enum class ParseState { incomplete, complete, invalid };
 
 struct ParseResult {
   ParseState state = ParseState::incomplete;
-  HttpRequest request;     // when complete
-  int error_status = 0;    // when invalid: 400, 411, 413, 431 or 505
-  std::string error;       // when invalid: why, for the response body
+  HttpRequest request;   // when complete
+  int error_status = 0;  // when invalid: 400, 411, 413, 431 or 505
+  std::string error;     // when invalid: why, for the response body
 };
 
 struct HttpLimits {

@@ -20,8 +20,14 @@ using Clock = std::chrono::steady_clock;
 // Owns a file descriptor for the span of a setup step.
 struct Fd {
   int fd = -1;
-  ~Fd() { if (fd >= 0) ::close(fd); }
-  int release() { int f = fd; fd = -1; return f; }
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  int release() {
+    int f = fd;
+    fd = -1;
+    return f;
+  }
 };
 
 void write_all(int fd, std::string_view data) {
@@ -42,8 +48,9 @@ core::Error bind_error(const ListenAddress& a, const std::string& why) {
 
 core::Result<ListenAddress> parse_listen_address(const std::string& flag, const std::string& text) {
   auto bad = [&] {
-    return core::Error{core::ErrorKind::usage,
-                       "invalid " + flag + " \"" + text + "\": use HOST:PORT, such as 127.0.0.1:8080 or :8080"};
+    return core::Error{
+        core::ErrorKind::usage,
+        "invalid " + flag + " \"" + text + "\": use HOST:PORT, such as 127.0.0.1:8080 or :8080"};
   };
   size_t colon = text.rfind(':');
   if (colon == std::string::npos) return bad();
@@ -56,28 +63,34 @@ core::Result<ListenAddress> parse_listen_address(const std::string& flag, const 
   }
   std::string port = text.substr(colon + 1);
   auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), a.port);
-  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || a.port < 0 || a.port > 65535) {
+  if (port.empty() || ec != std::errc() || ptr != port.data() + port.size() || a.port < 0 ||
+      a.port > 65535) {
     return bad();
   }
   return a;
 }
 
 core::Result<std::unique_ptr<HttpServer>> HttpServer::start(const ListenAddress& address,
-                                                            HttpHandler handler, HttpLimits limits) {
+                                                            HttpHandler handler,
+                                                            HttpLimits limits) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = AI_PASSIVE;
   addrinfo* found = nullptr;
   std::string port = std::to_string(address.port);
-  int rc = ::getaddrinfo(address.host.empty() ? nullptr : address.host.c_str(), port.c_str(), &hints, &found);
+  int rc = ::getaddrinfo(address.host.empty() ? nullptr : address.host.c_str(), port.c_str(),
+                         &hints, &found);
   if (rc != 0) return bind_error(address, gai_strerror(rc));
   std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, ::freeaddrinfo);
   Fd listener;
   std::string why = "no usable address";
   for (addrinfo* ai = found; ai != nullptr; ai = ai->ai_next) {
     Fd fd{::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol)};
-    if (fd.fd < 0) { why = std::strerror(errno); continue; }
+    if (fd.fd < 0) {
+      why = std::strerror(errno);
+      continue;
+    }
     int one = 1;
     ::setsockopt(fd.fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (::bind(fd.fd, ai->ai_addr, ai->ai_addrlen) != 0 || ::listen(fd.fd, 64) != 0) {
@@ -91,8 +104,9 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::start(const ListenAddress&
   sockaddr_storage bound{};
   socklen_t bound_size = sizeof bound;
   ::getsockname(listener.fd, reinterpret_cast<sockaddr*>(&bound), &bound_size);
-  int bound_port = ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
-                                                     : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  int bound_port =
+      ntohs(bound.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port
+                                        : reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
   int wake[2];
   if (::pipe2(wake, O_CLOEXEC) != 0) return bind_error(address, std::strerror(errno));
   std::unique_ptr<HttpServer> server(
@@ -103,8 +117,12 @@ core::Result<std::unique_ptr<HttpServer>> HttpServer::start(const ListenAddress&
 
 HttpServer::HttpServer(int listen_fd, int wake_read, int wake_write, int port, HttpHandler handler,
                        HttpLimits limits)
-    : m_listen_fd(listen_fd), m_wake_read(wake_read), m_wake_write(wake_write), m_port(port),
-      m_handler(std::move(handler)), m_limits(limits) {}
+    : m_listen_fd(listen_fd),
+      m_wake_read(wake_read),
+      m_wake_write(wake_write),
+      m_port(port),
+      m_handler(std::move(handler)),
+      m_limits(limits) {}
 
 HttpServer::~HttpServer() {
   stop();
@@ -145,7 +163,8 @@ void HttpServer::serve_connection(int fd) {
       return;
     }
     if (parsed.state == ParseState::invalid) {
-      write_all(fd, format_http_response({.status = parsed.error_status, .body = parsed.error + "\n"}));
+      write_all(fd,
+                format_http_response({.status = parsed.error_status, .body = parsed.error + "\n"}));
       return;
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());

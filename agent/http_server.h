@@ -30,7 +30,8 @@ class HttpServer {
   // Listens on `address` (port 0 picks a free port). Fails (kind usage) when the address cannot
   // be resolved or bound.
   static core::Result<std::unique_ptr<HttpServer>> start(const ListenAddress& address,
-                                                         HttpHandler handler, HttpLimits limits = {});
+                                                         HttpHandler handler,
+                                                         HttpLimits limits = {});
   ~HttpServer();  // stop()s
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -41,7 +42,8 @@ class HttpServer {
   void stop();
 
  private:
-  HttpServer(int listen_fd, int wake_read, int wake_write, int port, HttpHandler handler, HttpLimits limits);
+  HttpServer(int listen_fd, int wake_read, int wake_write, int port, HttpHandler handler,
+             HttpLimits limits);
   void serve();
   void serve_connection(int fd);
 

@@ -11,7 +11,9 @@ using Steady = std::chrono::steady_clock;
 std::string micro_time_now() {
   auto now = std::chrono::system_clock::now();
   std::time_t secs = std::chrono::system_clock::to_time_t(now);
-  long long micros = std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() % 1000000;
+  long long micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() %
+      1000000;
   std::tm tm{};
   gmtime_r(&secs, &tm);
   char date[40];
@@ -30,10 +32,16 @@ core::Json new_lease(const AppKey& app, const LeaderOptions& o) {
   long long seconds = std::max<long long>(1, (o.lease_duration.count() + 999) / 1000);
   return {{"apiVersion", "coordination.k8s.io/v1"},
           {"kind", "Lease"},
-          {"metadata", {{"name", leader_lease_name(app.name)}, {"namespace", app.namespace_},
-                        {"labels", {{"kubectl-gitops.dev/app", app.name}}}}},
-          {"spec", {{"holderIdentity", o.identity}, {"leaseDurationSeconds", seconds},
-                    {"acquireTime", now}, {"renewTime", now}, {"leaseTransitions", 0}}}};
+          {"metadata",
+           {{"name", leader_lease_name(app.name)},
+            {"namespace", app.namespace_},
+            {"labels", {{"kubectl-gitops.dev/app", app.name}}}}},
+          {"spec",
+           {{"holderIdentity", o.identity},
+            {"leaseDurationSeconds", seconds},
+            {"acquireTime", now},
+            {"renewTime", now},
+            {"leaseTransitions", 0}}}};
 }
 
 }  // namespace
@@ -42,7 +50,9 @@ std::string leader_lease_name(const std::string& app) { return "gitops-" + app +
 
 LeaderElector::LeaderElector(kube::Client& client, std::vector<AppKey> apps, LeaderOptions options,
                              std::function<void(const AppKey&, bool, const std::string&)> on_change)
-    : m_client(client), m_apps(std::move(apps)), m_options(std::move(options)),
+    : m_client(client),
+      m_apps(std::move(apps)),
+      m_options(std::move(options)),
       m_on_change(std::move(on_change)) {
   for (const auto& app : m_apps) m_states[app];
 }
@@ -78,7 +88,8 @@ void LeaderElector::round() {
   }
 }
 
-void LeaderElector::set_held(const AppKey& app, State& state, bool held, const std::string& message) {
+void LeaderElector::set_held(const AppKey& app, State& state, bool held,
+                             const std::string& message) {
   bool changed = state.held != held;
   state.held = held;
   if (changed && m_on_change) m_on_change(app, held, message);
@@ -121,7 +132,8 @@ void LeaderElector::try_app(const AppKey& app) {
     }
     spec["holderIdentity"] = m_options.identity;
     spec["renewTime"] = micro_time_now();
-    spec["leaseDurationSeconds"] = std::max<long long>(1, (m_options.lease_duration.count() + 999) / 1000);
+    spec["leaseDurationSeconds"] =
+        std::max<long long>(1, (m_options.lease_duration.count() + 999) / 1000);
     written = m_client.update(lease);
   }
   lock.lock();
@@ -133,7 +145,8 @@ void LeaderElector::try_app(const AppKey& app) {
   }
   state.renewed = now;
   state.resource_version = (*written)["metadata"].value("resourceVersion", "");
-  set_held(app, state, true, took_from.empty() ? "leading" : "took the lease over from " + took_from);
+  set_held(app, state, true,
+           took_from.empty() ? "leading" : "took the lease over from " + took_from);
 }
 
 void LeaderElector::stop() {
@@ -146,7 +159,8 @@ void LeaderElector::stop() {
   if (m_thread.joinable()) m_thread.join();
   for (auto& [app, state] : m_states) {
     if (!state.held) continue;
-    (void)m_client.delete_object(lease_key(app), {.precondition_resource_version = state.resource_version});
+    (void)m_client.delete_object(lease_key(app),
+                                 {.precondition_resource_version = state.resource_version});
     state.held = false;
   }
 }

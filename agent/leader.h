@@ -22,7 +22,7 @@
 namespace gitops::agent {
 
 struct LeaderOptions {
-  std::string identity;                           // written to holderIdentity
+  std::string identity;  // written to holderIdentity
   std::chrono::milliseconds lease_duration{15'000};
   // Renewals and attempts happen every lease_duration / 3; leadership lapses after
   // 2/3 of a lease duration without a successful renewal.
@@ -33,8 +33,9 @@ std::string leader_lease_name(const std::string& app);
 
 class LeaderElector {
  public:
-  LeaderElector(kube::Client& client, std::vector<AppKey> apps, LeaderOptions options,
-                std::function<void(const AppKey&, bool leader, const std::string& message)> on_change);
+  LeaderElector(
+      kube::Client& client, std::vector<AppKey> apps, LeaderOptions options,
+      std::function<void(const AppKey&, bool leader, const std::string& message)> on_change);
   ~LeaderElector();  // stop()s
   LeaderElector(const LeaderElector&) = delete;
   LeaderElector& operator=(const LeaderElector&) = delete;
@@ -50,10 +51,10 @@ class LeaderElector {
  private:
   struct State {
     bool held = false;
-    std::chrono::steady_clock::time_point renewed{};   // last successful write
-    std::string observed_version;                       // resourceVersion last seen of another holder
+    std::chrono::steady_clock::time_point renewed{};  // last successful write
+    std::string observed_version;                     // resourceVersion last seen of another holder
     std::chrono::steady_clock::time_point observed_at{};
-    std::string resource_version;                       // of our lease
+    std::string resource_version;  // of our lease
   };
   void try_app(const AppKey& app);
   void set_held(const AppKey& app, State& state, bool held, const std::string& message);

@@ -8,9 +8,12 @@ namespace gitops::agent {
 
 std::string_view to_string(LogLevel level) {
   switch (level) {
-    case LogLevel::info: return "info";
-    case LogLevel::warning: return "warning";
-    case LogLevel::error: return "error";
+    case LogLevel::info:
+      return "info";
+    case LogLevel::warning:
+      return "warning";
+    case LogLevel::error:
+      return "error";
   }
   return "info";
 }
@@ -22,7 +25,8 @@ std::string Logger::format_line(const std::string& time, LogLevel level, const s
     if (!app.empty()) line["app"] = app;
     return line.dump(-1, ' ', false, core::Json::error_handler_t::replace);
   }
-  std::string text = time + " " + std::string(to_string(level)) + " " + (app.empty() ? "" : app + ": ");
+  std::string text =
+      time + " " + std::string(to_string(level)) + " " + (app.empty() ? "" : app + ": ");
   // One event, one line: multi-line errors are joined.
   for (char c : message) text += c == '\n' ? ' ' : c;
   return text;

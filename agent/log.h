@@ -23,9 +23,15 @@ class Logger {
       : m_format(format), m_sink(std::move(sink)) {}
   // `app` may be "" for agent-wide events.
   void log(LogLevel level, const std::string& app, const std::string& message);
-  void info(const std::string& app, const std::string& message) { log(LogLevel::info, app, message); }
-  void warning(const std::string& app, const std::string& message) { log(LogLevel::warning, app, message); }
-  void error(const std::string& app, const std::string& message) { log(LogLevel::error, app, message); }
+  void info(const std::string& app, const std::string& message) {
+    log(LogLevel::info, app, message);
+  }
+  void warning(const std::string& app, const std::string& message) {
+    log(LogLevel::warning, app, message);
+  }
+  void error(const std::string& app, const std::string& message) {
+    log(LogLevel::error, app, message);
+  }
 
   // The line log() writes at `time` (RFC 3339), without the newline.
   std::string format_line(const std::string& time, LogLevel level, const std::string& app,

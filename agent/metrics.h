@@ -25,9 +25,9 @@ struct AppMetrics {
   double last_sync_timestamp = 0;  // seconds since the epoch of the last finished attempt
   double last_sync_duration = 0;   // seconds
   double last_success_timestamp = 0;
-  std::string last_result;         // "" (none yet), "succeeded", "failed"
-  std::string commit;              // the commit last synced successfully
-  std::string observed_commit;     // the ref's commit at the last fetch
+  std::string last_result;              // "" (none yet), "succeeded", "failed"
+  std::string commit;                   // the commit last synced successfully
+  std::string observed_commit;          // the ref's commit at the last fetch
   std::string sync_status = "Unknown";  // Synced, OutOfSync, Unknown
   std::string health = "Unknown";
   bool leader = false;

@@ -36,20 +36,23 @@ core::Result<PushEvent> parse_push_event(std::string_view body) {
   }
   PushEvent event;
   const core::Json repository = payload.value("repository", core::Json::object());
-  for (const char* key : {"clone_url", "ssh_url", "git_url", "html_url", "url", "git_http_url", "git_ssh_url"}) {
+  for (const char* key :
+       {"clone_url", "ssh_url", "git_url", "html_url", "url", "git_http_url", "git_ssh_url"}) {
     add_url(event, repository, key);
   }
   const core::Json project = payload.value("project", core::Json::object());
   for (const char* key : {"git_http_url", "git_ssh_url", "web_url"}) add_url(event, project, key);
   if (repository.is_object()) {
     const core::Json links = repository.value("links", core::Json::object());
-    for (const auto& clone : links.value("clone", core::Json::array())) add_url(event, clone, "href");
+    for (const auto& clone : links.value("clone", core::Json::array()))
+      add_url(event, clone, "href");
     event.default_branch = repository.value("default_branch", "");
   }
   if (event.default_branch.empty() && project.is_object()) {
     event.default_branch = project.value("default_branch", "");
   }
-  if (payload.contains("ref") && payload["ref"].is_string()) add_ref(event, payload["ref"].get<std::string>());
+  if (payload.contains("ref") && payload["ref"].is_string())
+    add_ref(event, payload["ref"].get<std::string>());
   for (const auto& change : payload.value("changes", core::Json::array())) {
     if (change.is_object() && change.value("ref", core::Json::object()).is_object()) {
       add_ref(event, change["ref"].value("id", ""));
@@ -81,17 +84,20 @@ std::string normalize_repo_url(std::string_view url_view) {
   std::string path = slash == std::string::npos ? "" : rest.substr(slash);
   size_t at = authority.rfind('@');
   if (at != std::string::npos) authority = authority.substr(at + 1);
-  if (!authority.empty() && authority.front() != '[') authority = authority.substr(0, authority.find(':'));
+  if (!authority.empty() && authority.front() != '[')
+    authority = authority.substr(0, authority.find(':'));
   std::transform(authority.begin(), authority.end(), authority.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (scheme != std::string::npos && url.compare(0, scheme, "file") == 0) return strip_suffixes(path);
+  if (scheme != std::string::npos && url.compare(0, scheme, "file") == 0)
+    return strip_suffixes(path);
   return strip_suffixes(authority + path);
 }
 
 bool push_matches(const PushEvent& event, const std::string& repo, const std::string& ref) {
   const std::string wanted_repo = normalize_repo_url(repo);
-  bool same_repo = std::any_of(event.repo_urls.begin(), event.repo_urls.end(),
-                               [&](const std::string& u) { return normalize_repo_url(u) == wanted_repo; });
+  bool same_repo =
+      std::any_of(event.repo_urls.begin(), event.repo_urls.end(),
+                  [&](const std::string& u) { return normalize_repo_url(u) == wanted_repo; });
   if (!same_repo) return false;
   std::string branch = ref;
   for (std::string_view prefix : {"refs/heads/", "refs/remotes/origin/", "origin/"}) {
@@ -102,8 +108,8 @@ bool push_matches(const PushEvent& event, const std::string& repo, const std::st
   }
   if (branch == "HEAD" || branch.empty()) {
     // Without the default branch in the payload any push may move HEAD: refresh to be safe.
-    return event.default_branch.empty() ||
-           std::find(event.branches.begin(), event.branches.end(), event.default_branch) != event.branches.end();
+    return event.default_branch.empty() || std::find(event.branches.begin(), event.branches.end(),
+                                                     event.default_branch) != event.branches.end();
   }
   return std::find(event.branches.begin(), event.branches.end(), branch) != event.branches.end();
 }

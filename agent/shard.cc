@@ -16,8 +16,9 @@ core::Result<Shard> parse_shard(const std::string& text) {
   const char* begin = text.data();
   auto [n_end, n_ec] = std::from_chars(begin, begin + slash, shard.index);
   auto [m_end, m_ec] = std::from_chars(begin + slash + 1, begin + text.size(), shard.count);
-  if (n_ec != std::errc() || n_end != begin + slash || m_ec != std::errc() || m_end != begin + text.size() ||
-      shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
+  if (n_ec != std::errc() || n_end != begin + slash || m_ec != std::errc() ||
+      m_end != begin + text.size() || shard.count < 1 || shard.index < 0 ||
+      shard.index >= shard.count) {
     return bad();
   }
   return shard;

@@ -49,7 +49,8 @@ class GitSource : public agent::Source {
 
   core::Result<std::string> fetch(agent::FetchMode mode) override {
     if (!m_source.local.empty()) {
-      return core::Error{core::ErrorKind::usage, "the agent follows a Git ref; --local is not a source for it"};
+      return core::Error{core::ErrorKind::usage,
+                         "the agent follows a Git ref; --local is not a source for it"};
     }
     const bool offline = m_source.offline || mode == agent::FetchMode::cached;
     auto repo = git::Repository::open(location(), {.offline = offline});
@@ -81,13 +82,16 @@ class GitSource : public agent::Source {
   std::string ref() const override { return m_source.record.ref; }
 
  private:
-  std::string location() const { return m_source.repo_location.empty() ? "." : m_source.repo_location; }
+  std::string location() const {
+    return m_source.repo_location.empty() ? "." : m_source.repo_location;
+  }
   AppSource m_source;
 };
 
 core::Error usage(std::string message) { return {core::ErrorKind::usage, std::move(message)}; }
 
-core::Result<std::chrono::milliseconds> positive_duration(const std::string& flag, const std::string& text) {
+core::Result<std::chrono::milliseconds> positive_duration(const std::string& flag,
+                                                          const std::string& text) {
   auto value = parse_duration_flag(flag, text);
   if (!value) return value.error();
   if (value->count() <= 0) return usage(flag + " must be more than 0");
@@ -98,18 +102,22 @@ core::Result<std::string> read_secret(const AgentFlags& f) {
   std::string secret;
   if (!f.webhook_secret_file.empty()) {
     std::ifstream in(f.webhook_secret_file, std::ios::binary);
-    if (!in) return usage("reading --webhook-secret-file " + f.webhook_secret_file + ": cannot open the file");
+    if (!in)
+      return usage("reading --webhook-secret-file " + f.webhook_secret_file +
+                   ": cannot open the file");
     std::ostringstream text;
     text << in.rdbuf();
     secret = text.str();
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-    if (secret.empty()) return usage("--webhook-secret-file " + f.webhook_secret_file + " is empty");
+    if (secret.empty())
+      return usage("--webhook-secret-file " + f.webhook_secret_file + " is empty");
   } else if (const char* env = std::getenv(k_secret_env); env != nullptr) {
     secret = env;
   }
   if (secret.empty()) {
-    return usage(std::string("--webhook-addr needs the shared secret: --webhook-secret-file FILE or $") +
-                 k_secret_env);
+    return usage(
+        std::string("--webhook-addr needs the shared secret: --webhook-secret-file FILE or $") +
+        k_secret_env);
   }
   return secret;
 }
@@ -165,7 +173,8 @@ core::Result<AppSource> source_from_spec(const render::AppSpec& spec, const Sour
   source->options.app_name = spec.name;
   source->options.namespace_ = spec.namespace_;
   if (source->options.helm.release_name.empty()) source->options.helm.release_name = spec.name;
-  if (!defaults.kustomize_binary.empty()) source->options.kustomize.binary = defaults.kustomize_binary;
+  if (!defaults.kustomize_binary.empty())
+    source->options.kustomize.binary = defaults.kustomize_binary;
   source->namespace_ = spec.namespace_;
   source->prune = spec.prune;
   source->record.path = source->options.path;
@@ -182,20 +191,26 @@ core::Result<std::vector<AppPlan>> plan_apps(const AgentFlags& f, const std::str
                                              std::chrono::milliseconds interval) {
   std::vector<AppPlan> plans;
   if (!f.config.empty()) {
-    if (!f.source.repo.empty() || !f.source.filename.empty() || !f.source.path.empty() || !f.source.local.empty()) {
-      return usage("--config lists the apps; it cannot be combined with --repo, --path, --local or -f");
+    if (!f.source.repo.empty() || !f.source.filename.empty() || !f.source.path.empty() ||
+        !f.source.local.empty()) {
+      return usage(
+          "--config lists the apps; it cannot be combined with --repo, --path, --local or -f");
     }
     auto specs = agent::read_agent_config(f.config, default_ns);
     if (!specs) return specs.error();
     for (const auto& spec : *specs) {
       auto source = source_from_spec(spec, f.source);
-      if (!source) return core::Error{source.error().kind, f.config + ": app " + spec.name + ": " + source.error().message};
-      plans.push_back({std::move(*source), spec.self_heal || f.self_heal,
-                       spec.interval.count() > 0 ? std::chrono::milliseconds(spec.interval) : interval});
+      if (!source)
+        return core::Error{source.error().kind,
+                           f.config + ": app " + spec.name + ": " + source.error().message};
+      plans.push_back(
+          {std::move(*source), spec.self_heal || f.self_heal,
+           spec.interval.count() > 0 ? std::chrono::milliseconds(spec.interval) : interval});
     }
     return plans;
   }
-  if (!f.source.local.empty()) return usage("the agent follows a Git ref; --local is not a source for it");
+  if (!f.source.local.empty())
+    return usage("the agent follows a Git ref; --local is not a source for it");
   auto source = resolve_source(f.source, default_ns);
   if (!source) return source.error();
   AppPlan plan{std::move(*source), f.self_heal, interval};
@@ -209,7 +224,8 @@ core::Result<std::vector<AppPlan>> plan_apps(const AgentFlags& f, const std::str
   return plans;
 }
 
-core::Result<std::vector<agent::AppDefinition>> app_definitions(const AgentFlags& f, const std::string& default_ns) {
+core::Result<std::vector<agent::AppDefinition>> app_definitions(const AgentFlags& f,
+                                                                const std::string& default_ns) {
   auto interval = positive_duration("--interval", f.interval);
   if (!interval) return interval.error();
   auto plans = plan_apps(f, default_ns, *interval);
@@ -251,14 +267,16 @@ core::Result<int> run_agent(Context& context, const AgentFlags& flags) {
   if (output != "text" && output != "json") {
     return usage("unknown output format \"" + output + "\" for agent logs (use text or json)");
   }
-  if (flags.sync.dry_run) return usage("the agent does not take --dry-run; use `kubectl gitops diff`");
+  if (flags.sync.dry_run)
+    return usage("the agent does not take --dry-run; use `kubectl gitops diff`");
   auto options = agent_options(flags);
   if (!options) return options.error();
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto client = connect(context);
   if (!client) return client.error();
-  const std::string ns = context.globals.namespace_.empty() ? (*client)->config().namespace_ : context.globals.namespace_;
+  const std::string ns = context.globals.namespace_.empty() ? (*client)->config().namespace_
+                                                            : context.globals.namespace_;
   auto apps = app_definitions(flags, ns);
   if (!apps) return apps.error();
   Terminal* terminal = &context.terminal;
@@ -289,51 +307,72 @@ void add_agent_command(CLI::App& app, Context& context) {
   add_source_flags(*cmd, flags->source);
   SyncFlags& s = flags->sync;
   const char* sync_group = "Sync";
-  cmd->add_flag("--no-prune", s.no_prune, "Never prune, whatever the app specs say")->group(sync_group);
-  cmd->add_flag("--force-conflicts", s.force_conflicts, "Take over fields owned by other field managers")
+  cmd->add_flag("--no-prune", s.no_prune, "Never prune, whatever the app specs say")
+      ->group(sync_group);
+  cmd->add_flag("--force-conflicts", s.force_conflicts,
+                "Take over fields owned by other field managers")
       ->group(sync_group);
   cmd->add_flag("--no-wait", s.no_wait, "Do not wait for health")->group(sync_group);
-  cmd->add_option("--timeout", s.timeout, "How long a sync waits for health (default 5m)")->group(sync_group);
-  cmd->add_flag("--allow-empty", s.allow_empty, "Allow an empty render to prune everything")->group(sync_group);
+  cmd->add_option("--timeout", s.timeout, "How long a sync waits for health (default 5m)")
+      ->group(sync_group);
+  cmd->add_flag("--allow-empty", s.allow_empty, "Allow an empty render to prune everything")
+      ->group(sync_group);
   cmd->add_option("--max-prune", s.max_prune, "Refuse to prune more than N objects or P% of them")
       ->group(sync_group);
-  cmd->add_flag("--prune-protected", s.prune_protected, "Also prune Namespaces, CRDs and PersistentVolumeClaims")
+  cmd->add_flag("--prune-protected", s.prune_protected,
+                "Also prune Namespaces, CRDs and PersistentVolumeClaims")
       ->group(sync_group);
-  cmd->add_flag("--adopt", s.adopt, "Take over objects of another ApplySet, Helm release or Argo CD")
+  cmd->add_flag("--adopt", s.adopt,
+                "Take over objects of another ApplySet, Helm release or Argo CD")
       ->group(sync_group);
-  cmd->add_option("--history-max", s.history_max, "Revisions to keep per app (default 10)")->group(sync_group);
-  cmd->add_option("--lock-timeout", s.lock_timeout, "How long a sync waits for another sync of the app (default 1m)")
+  cmd->add_option("--history-max", s.history_max, "Revisions to keep per app (default 10)")
       ->group(sync_group);
-  cmd->add_option("--lock-ttl", s.lock_ttl, "Lease duration of an app's sync lock (default 30s)")->group(sync_group);
+  cmd->add_option("--lock-timeout", s.lock_timeout,
+                  "How long a sync waits for another sync of the app (default 1m)")
+      ->group(sync_group);
+  cmd->add_option("--lock-ttl", s.lock_ttl, "Lease duration of an app's sync lock (default 30s)")
+      ->group(sync_group);
   const char* group = "Agent";
-  cmd->add_option("--config", flags->config, "Apps to keep in sync: a YAML stream of App and Application specs")
+  cmd->add_option("--config", flags->config,
+                  "Apps to keep in sync: a YAML stream of App and Application specs")
       ->group(group);
-  cmd->add_option("--interval", flags->interval, "How often to poll each app's ref (default 3m, with 10% jitter)")
+  cmd->add_option("--interval", flags->interval,
+                  "How often to poll each app's ref (default 3m, with 10% jitter)")
       ->group(group);
-  cmd->add_flag("--self-heal", flags->self_heal, "Re-sync when live objects drift from the synced commit")
+  cmd->add_flag("--self-heal", flags->self_heal,
+                "Re-sync when live objects drift from the synced commit")
       ->group(group);
   cmd->add_option("--webhook-addr", flags->webhook_addr,
                   "Serve POST /webhook for push events on HOST:PORT (needs the shared secret)")
       ->group(group);
-  cmd->add_option("--webhook-secret-file", flags->webhook_secret_file,
-                  std::string("File holding the webhook's shared secret (default: $") + k_secret_env + ")")
+  cmd->add_option(
+         "--webhook-secret-file", flags->webhook_secret_file,
+         std::string("File holding the webhook's shared secret (default: $") + k_secret_env + ")")
       ->group(group);
-  cmd->add_option("--metrics-addr", flags->metrics_addr, "Serve /metrics, /healthz and /readyz on HOST:PORT")
+  cmd->add_option("--metrics-addr", flags->metrics_addr,
+                  "Serve /metrics, /healthz and /readyz on HOST:PORT")
       ->group(group);
-  cmd->add_option("--identity", flags->identity, "This agent's name in leases and history (default HOST-PID)")
+  cmd->add_option("--identity", flags->identity,
+                  "This agent's name in leases and history (default HOST-PID)")
       ->group(group);
   cmd->add_option("--lease-duration", flags->lease_duration,
                   "How long an app's leader lease lasts without renewal (default 15s)")
       ->group(group);
-  cmd->add_option("--backoff-initial", flags->backoff_initial, "Wait before retrying a failed commit (default 10s)")
+  cmd->add_option("--backoff-initial", flags->backoff_initial,
+                  "Wait before retrying a failed commit (default 10s)")
       ->group(group);
-  cmd->add_option("--backoff-max", flags->backoff_max, "Longest wait between retries (default 5m)")->group(group);
-  cmd->add_option("--shutdown-grace", flags->shutdown_grace,
-                  "How long SIGTERM waits for running syncs before recording them Interrupted (default 10s)")
+  cmd->add_option("--backoff-max", flags->backoff_max, "Longest wait between retries (default 5m)")
       ->group(group);
-  cmd->add_option("--shard", flags->shard, "Drive only the apps of shard N of M (N/M, by a stable hash of each app)")
+  cmd->add_option(
+         "--shutdown-grace", flags->shutdown_grace,
+         "How long SIGTERM waits for running syncs before recording them Interrupted (default 10s)")
       ->group(group);
-  cmd->footer("Logs (-o): text (default), json (one object per line). Runs until SIGTERM or SIGINT; exits 0.");
+  cmd->add_option("--shard", flags->shard,
+                  "Drive only the apps of shard N of M (N/M, by a stable hash of each app)")
+      ->group(group);
+  cmd->footer(
+      "Logs (-o): text (default), json (one object per line). Runs until SIGTERM or SIGINT; exits "
+      "0.");
   cmd->callback([&context, flags] {
     context.run = [&context, flags] { return run_agent(context, *flags); };
   });

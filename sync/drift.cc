@@ -11,8 +11,8 @@ core::Result<Drift> compute_drift(kube::Client& client, const core::Objects& ren
                                   const std::string& app, const std::string& namespace_) {
   auto inventory = read_inventory(client, app, namespace_);
   if (!inventory) return inventory.error();
-  auto prepared = diff::prepare_objects(rendered, client.discovery(),
-                                        {.namespace_ = namespace_, .applyset_id = inventory->set.id()});
+  auto prepared = diff::prepare_objects(
+      rendered, client.discovery(), {.namespace_ = namespace_, .applyset_id = inventory->set.id()});
   if (!prepared) return prepared.error();
   auto plan = diff::compute_plan(client, *prepared, inventory->members, {});
   if (!plan) return plan.error();

@@ -14,9 +14,9 @@
 namespace gitops::sync {
 
 struct Drift {
-  diff::Plan plan;                     // create/update: differs; prune: no longer rendered
-  std::vector<core::ObjectKey> keys;   // the rendered objects, as prepared for the cluster
-  int differing = 0;                   // objects to create, update or prune
+  diff::Plan plan;                    // create/update: differs; prune: no longer rendered
+  std::vector<core::ObjectKey> keys;  // the rendered objects, as prepared for the cluster
+  int differing = 0;                  // objects to create, update or prune
 };
 
 // The drift of `rendered` in app `app` of `namespace_` (dry-runs every object). Fails like the

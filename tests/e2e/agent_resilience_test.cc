@@ -19,13 +19,16 @@ using Steady = std::chrono::steady_clock;
 constexpr seconds k_deadline{90};
 
 std::string config_map(const std::string& value) {
-  return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  key: \"" + value + "\"\n";
+  return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  key: \"" + value +
+         "\"\n";
 }
 
 std::string deployment(const std::string& image) {
   return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n"
-         "  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n"
-         "    spec:\n      containers:\n      - name: main\n        image: " + image + "\n";
+         "  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: "
+         "{app: web}\n"
+         "    spec:\n      containers:\n      - name: main\n        image: " +
+         image + "\n";
 }
 
 class AgentResilience : public ::testing::Test {
@@ -33,14 +36,16 @@ class AgentResilience : public ::testing::Test {
   AgentResilience() : ns("agent-r") {}
 
   std::vector<std::string> args(std::vector<std::string> extra) {
-    std::vector<std::string> a = {"--repo", repo.url(), "--ref", "main", "--path", "app", "--app", "shop",
-                                  "-n", ns.name(), "--lease-duration", "3s"};
+    std::vector<std::string> a = {
+        "--repo", repo.url(), "--ref", "main",    "--path",           "app",
+        "--app",  "shop",     "-n",    ns.name(), "--lease-duration", "3s"};
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }
 
   std::string value() {
-    RunResult r = kubectl({"get", "configmap", "settings", "-n", ns.name(), "-o", "jsonpath={.data.key}"}, true);
+    RunResult r = kubectl(
+        {"get", "configmap", "settings", "-n", ns.name(), "-o", "jsonpath={.data.key}"}, true);
     return r.exit_code == 0 ? r.out : "<" + r.err + ">";
   }
 
@@ -51,11 +56,13 @@ class AgentResilience : public ::testing::Test {
 
   bool newest_is(const std::string& commit, const std::string& status) {
     core::Json r = newest();
-    return !r.is_null() && r["source"].value("commit", "") == commit && r.value("status", "") == status;
+    return !r.is_null() && r["source"].value("commit", "") == commit &&
+           r.value("status", "") == status;
   }
 
   std::string lease_holder(const std::string& name) {
-    RunResult r = kubectl({"get", "lease", name, "-n", ns.name(), "-o", "jsonpath={.spec.holderIdentity}"}, true);
+    RunResult r = kubectl(
+        {"get", "lease", name, "-n", ns.name(), "-o", "jsonpath={.spec.holderIdentity}"}, true);
     return r.exit_code == 0 ? r.out : "";
   }
 
@@ -66,12 +73,15 @@ class AgentResilience : public ::testing::Test {
 TEST_F(AgentResilience, BadCommitLeavesTheClusterAndBacksOffThenTheNextGoodCommitSyncs) {
   std::string c1 = repo.push({{"app/settings.yaml", config_map("one")}}, "first");
   int port = free_port();
-  auto agent = start_agent(args({"--interval", "1s", "--identity", "careful", "--backoff-initial", "4s",
-                                 "--backoff-max", "1m", "--metrics-addr", "127.0.0.1:" + std::to_string(port)}));
+  auto agent = start_agent(
+      args({"--interval", "1s", "--identity", "careful", "--backoff-initial", "4s", "--backoff-max",
+            "1m", "--metrics-addr", "127.0.0.1:" + std::to_string(port)}));
   ASSERT_TRUE(eventually([&] { return newest_is(c1, "Succeeded"); }, k_deadline)) << agent->err();
 
-  std::string bad = repo.push({{"app/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [\n"}}, "broken");
-  const std::string failed_series = "gitops_agent_syncs_total{namespace=\"" + ns.name() + "\",app=\"shop\",result=\"failed\"}";
+  std::string bad = repo.push(
+      {{"app/settings.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [\n"}}, "broken");
+  const std::string failed_series =
+      "gitops_agent_syncs_total{namespace=\"" + ns.name() + "\",app=\"shop\",result=\"failed\"}";
   auto failures = [&] { return metric(http(port, "GET", "/metrics").body, failed_series); };
   ASSERT_TRUE(eventually([&] { return failures() >= 1; }, k_deadline)) << agent->err();
   const auto first_seen = Steady::now();
@@ -83,7 +93,8 @@ TEST_F(AgentResilience, BadCommitLeavesTheClusterAndBacksOffThenTheNextGoodCommi
                      " failed (attempt 1, next try in 4s at the earliest): "),
             std::string::npos)
       << log;
-  EXPECT_NE(log.find("failed (attempt 2, next try in 8s at the earliest): "), std::string::npos) << log;
+  EXPECT_NE(log.find("failed (attempt 2, next try in 8s at the earliest): "), std::string::npos)
+      << log;
 
   EXPECT_EQ(value(), "one");  // the cluster is as it was
   core::Json failed = newest();
@@ -103,8 +114,9 @@ TEST_F(AgentResilience, BadCommitLeavesTheClusterAndBacksOffThenTheNextGoodCommi
   EXPECT_EQ(status.exit_code, 3) << status.out;
   EXPECT_NE(status.err.find("settings.yaml"), std::string::npos) << status.err;
   std::string metrics = http(port, "GET", "/metrics").body;
-  EXPECT_NE(metrics.find("gitops_agent_app_info{namespace=\"" + ns.name() + "\",app=\"shop\",commit=\"" + c1 +
-                         "\",observed_commit=\"" + bad + "\",sync=\"OutOfSync\",health=\"Healthy\",last_result=\"failed\"} 1\n"),
+  EXPECT_NE(metrics.find("gitops_agent_app_info{namespace=\"" + ns.name() +
+                         "\",app=\"shop\",commit=\"" + c1 + "\",observed_commit=\"" + bad +
+                         "\",sync=\"OutOfSync\",health=\"Healthy\",last_result=\"failed\"} 1\n"),
             std::string::npos)
       << metrics;
 
@@ -112,7 +124,9 @@ TEST_F(AgentResilience, BadCommitLeavesTheClusterAndBacksOffThenTheNextGoodCommi
   ASSERT_TRUE(eventually([&] { return newest_is(c3, "Succeeded"); }, k_deadline)) << agent->err();
   EXPECT_EQ(value(), "three");
   metrics = http(port, "GET", "/metrics").body;
-  EXPECT_EQ(metric(metrics, "gitops_agent_consecutive_failures{namespace=\"" + ns.name() + "\",app=\"shop\"}"), 0);
+  EXPECT_EQ(metric(metrics, "gitops_agent_consecutive_failures{namespace=\"" + ns.name() +
+                                "\",app=\"shop\"}"),
+            0);
   agent->signal(SIGTERM);
   EXPECT_EQ(agent->wait_for(seconds(60)), 0);
 }
@@ -121,7 +135,8 @@ TEST_F(AgentResilience, TwoAgentsOnlyOneSyncsAndTheOtherTakesOverWhenItDies) {
   std::string c1 = repo.push({{"app/settings.yaml", config_map("one")}}, "first");
   auto a = start_agent(args({"--interval", "1s", "--identity", "agent-a"}));
   auto b = start_agent(args({"--interval", "1s", "--identity", "agent-b"}));
-  ASSERT_TRUE(eventually([&] { return newest_is(c1, "Succeeded"); }, k_deadline)) << a->err() << b->err();
+  ASSERT_TRUE(eventually([&] { return newest_is(c1, "Succeeded"); }, k_deadline))
+      << a->err() << b->err();
   std::string leader_actor = newest().value("actor", "");
   ASSERT_TRUE(leader_actor == "agent/agent-a" || leader_actor == "agent/agent-b") << leader_actor;
   const bool a_leads = leader_actor == "agent/agent-a";
@@ -132,7 +147,8 @@ TEST_F(AgentResilience, TwoAgentsOnlyOneSyncsAndTheOtherTakesOverWhenItDies) {
 
   std::string c2 = repo.push({{"app/settings.yaml", config_map("two")}}, "second");
   ASSERT_TRUE(eventually([&] { return newest_is(c2, "Succeeded"); }, k_deadline));
-  for (const auto& r : revisions("shop", ns.name())) EXPECT_EQ(r.value("actor", ""), leader_actor) << r.dump();
+  for (const auto& r : revisions("shop", ns.name()))
+    EXPECT_EQ(r.value("actor", ""), leader_actor) << r.dump();
 
   leader.signal(SIGKILL);
   EXPECT_EQ(leader.wait_for(seconds(30)), 128 + SIGKILL);
@@ -141,7 +157,8 @@ TEST_F(AgentResilience, TwoAgentsOnlyOneSyncsAndTheOtherTakesOverWhenItDies) {
   EXPECT_EQ(newest().value("actor", ""), standby_actor);
   EXPECT_EQ(value(), "three");
   EXPECT_EQ(lease_holder("gitops-shop.agent"), a_leads ? "agent-b" : "agent-a");
-  EXPECT_NE(standby.err().find("took the lease over from " + std::string(a_leads ? "agent-a" : "agent-b")),
+  EXPECT_NE(standby.err().find("took the lease over from " +
+                               std::string(a_leads ? "agent-a" : "agent-b")),
             std::string::npos)
       << standby.err();
   standby.signal(SIGTERM);
@@ -156,7 +173,8 @@ TEST_F(AgentResilience, SigtermDuringASyncRecordsInterruptedAndTheNextStartConve
                                  "--shutdown-grace", "1s"}));
   ASSERT_TRUE(eventually([&] { return newest_is(c1, "Succeeded"); }, k_deadline)) << agent->err();
   // A Deployment that never becomes healthy keeps the sync waiting.
-  std::string c2 = repo.push({{"app/web.yaml", deployment("example.com/crashloop:1")}}, "never healthy");
+  std::string c2 =
+      repo.push({{"app/web.yaml", deployment("example.com/crashloop:1")}}, "never healthy");
   ASSERT_TRUE(eventually([&] { return newest_is(c2, "Running"); }, k_deadline)) << agent->err();
   agent->signal(SIGTERM);
   auto code = agent->wait_for(seconds(60));
@@ -173,7 +191,8 @@ TEST_F(AgentResilience, SigtermDuringASyncRecordsInterruptedAndTheNextStartConve
   EXPECT_EQ(lease_holder("gitops-shop"), "");  // the sync lock was released
 
   std::string c3 = repo.push({{"app/web.yaml", deployment("example.com/web:1")}}, "healthy again");
-  auto again = start_agent(args({"--interval", "1s", "--identity", "second-run", "--timeout", "2m"}));
+  auto again =
+      start_agent(args({"--interval", "1s", "--identity", "second-run", "--timeout", "2m"}));
   ASSERT_TRUE(eventually([&] { return newest_is(c3, "Succeeded"); }, seconds(180))) << again->err();
   RunResult status = kubectl_gitops({"status", "shop", "-n", ns.name(), "--exit-code"});
   EXPECT_EQ(status.exit_code, 0) << status.out << status.err;
@@ -191,9 +210,13 @@ TEST_F(AgentResilience, RollbackPinPausesAutoSyncUntilANewCommit) {
   RunResult rollback = kubectl_gitops({"rollback", "shop", "-n", ns.name()});
   ASSERT_EQ(rollback.exit_code, 0) << rollback.err;
   EXPECT_EQ(value(), "one");
-  const std::string paused = "info " + ns.name() + "/shop: auto-sync paused by a rollback pin until a new commit "
-                             "arrives (the ref is at " + c2.substr(0, 7) + ")\n";
-  ASSERT_TRUE(eventually([&] { return agent->err().find(paused) != std::string::npos; }, k_deadline)) << agent->err();
+  const std::string paused = "info " + ns.name() +
+                             "/shop: auto-sync paused by a rollback pin until a new commit "
+                             "arrives (the ref is at " +
+                             c2.substr(0, 7) + ")\n";
+  ASSERT_TRUE(
+      eventually([&] { return agent->err().find(paused) != std::string::npos; }, k_deadline))
+      << agent->err();
   std::this_thread::sleep_for(seconds(3));  // more intervals pass; the rollback stays
   EXPECT_EQ(value(), "one");
   EXPECT_EQ(newest().value("rollbackOf", 0), 1);
@@ -210,31 +233,39 @@ TEST_F(AgentResilience, RollbackPinPausesAutoSyncUntilANewCommit) {
 
 TEST_F(AgentResilience, CommandLineErrors) {
   TempDir files;
-  std::string config = files.write("agent.yaml",
-                                   "apiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n---\n"
-                                   "apiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n")
-                           .string();
+  std::string config =
+      files
+          .write("agent.yaml",
+                 "apiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n---\n"
+                 "apiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n")
+          .string();
   RunResult dup = kubectl_gitops({"agent", "--config", config, "-n", "shop"});
   EXPECT_EQ(dup.exit_code, 2);
-  EXPECT_EQ(dup.err, "kubectl-gitops: error: " + config +
-                         " (document 2): app web in namespace shop is also defined in document 1\n");
-  RunResult no_secret = kubectl_gitops({"agent", "--repo", repo.url(), "--webhook-addr", "127.0.0.1:0"},
-                                       {.unset_env = {"GITOPS_WEBHOOK_SECRET"}});
+  EXPECT_EQ(dup.err,
+            "kubectl-gitops: error: " + config +
+                " (document 2): app web in namespace shop is also defined in document 1\n");
+  RunResult no_secret =
+      kubectl_gitops({"agent", "--repo", repo.url(), "--webhook-addr", "127.0.0.1:0"},
+                     {.unset_env = {"GITOPS_WEBHOOK_SECRET"}});
   EXPECT_EQ(no_secret.exit_code, 2);
   EXPECT_EQ(no_secret.err,
-            "kubectl-gitops: error: --webhook-addr needs the shared secret: --webhook-secret-file FILE or "
+            "kubectl-gitops: error: --webhook-addr needs the shared secret: --webhook-secret-file "
+            "FILE or "
             "$GITOPS_WEBHOOK_SECRET\n");
-  RunResult bad_addr = kubectl_gitops({"agent", "--repo", repo.url(), "--metrics-addr", "localhost"});
+  RunResult bad_addr =
+      kubectl_gitops({"agent", "--repo", repo.url(), "--metrics-addr", "localhost"});
   EXPECT_EQ(bad_addr.exit_code, 2);
   EXPECT_EQ(bad_addr.err,
-            "kubectl-gitops: error: invalid --metrics-addr \"localhost\": use HOST:PORT, such as 127.0.0.1:8080 or :8080\n");
+            "kubectl-gitops: error: invalid --metrics-addr \"localhost\": use HOST:PORT, such as "
+            "127.0.0.1:8080 or :8080\n");
   RunResult interval = kubectl_gitops({"agent", "--repo", repo.url(), "--interval", "0"});
   EXPECT_EQ(interval.exit_code, 2);
   EXPECT_EQ(interval.err, "kubectl-gitops: error: --interval must be more than 0\n");
   RunResult both = kubectl_gitops({"agent", "--config", config, "--repo", repo.url()});
   EXPECT_EQ(both.exit_code, 2);
   EXPECT_EQ(both.err,
-            "kubectl-gitops: error: --config lists the apps; it cannot be combined with --repo, --path, --local or -f\n");
+            "kubectl-gitops: error: --config lists the apps; it cannot be combined with --repo, "
+            "--path, --local or -f\n");
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ ServedRepo::ServedRepo() {
   m_daemon = std::make_unique<GitDaemon>(m_served.path().string());
 }
 
-std::string ServedRepo::push(const std::map<std::string, std::string>& files, const std::string& message) {
+std::string ServedRepo::push(const std::map<std::string, std::string>& files,
+                             const std::string& message) {
   std::string sha = m_work.commit(files, message);
   m_work.git({"push", "-q", (m_served.path() / "repo.git").string(), "HEAD:refs/heads/main"});
   return sha;
@@ -35,7 +36,8 @@ std::unique_ptr<BackgroundProcess> start_agent(const std::vector<std::string>& a
   options.env = std::move(env);
   options.env["PATH"] = binary.parent_path().string() + ":" + (path ? path : "/usr/bin:/bin");
   options.env["KUBECONFIG"] = test_kubeconfig();
-  options.env["XDG_CACHE_HOME"] = (std::filesystem::temp_directory_path() / "kubectl-gitops-test-cache").string();
+  options.env["XDG_CACHE_HOME"] =
+      (std::filesystem::temp_directory_path() / "kubectl-gitops-test-cache").string();
   std::vector<std::string> argv = {binary.string(), "agent"};
   argv.insert(argv.end(), args.begin(), args.end());
   return std::make_unique<BackgroundProcess>(argv, options);
@@ -61,7 +63,8 @@ HttpResult http(int port, const std::string& method, const std::string& path,
   std::string response;
   char buffer[8192];
   ssize_t n;
-  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) response.append(buffer, static_cast<size_t>(n));
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+    response.append(buffer, static_cast<size_t>(n));
   ::close(fd);
   if (response.rfind("HTTP/1.1 ", 0) != 0) return result;
   result.status = std::atoi(response.c_str() + 9);

@@ -41,7 +41,8 @@ struct HttpResult {
 
 // One HTTP/1.1 request to 127.0.0.1:port.
 HttpResult http(int port, const std::string& method, const std::string& path,
-                const std::map<std::string, std::string>& headers = {}, const std::string& body = "");
+                const std::map<std::string, std::string>& headers = {},
+                const std::string& body = "");
 
 // The app's revisions, newest first (`kubectl gitops history -o json`); empty when none.
 std::vector<core::Json> revisions(const std::string& app, const std::string& namespace_);

@@ -33,7 +33,8 @@ std::string read_file(const std::filesystem::path& path) {
 
 std::string find_program(const std::string& program, const RunOptions& options) {
   if (program.find('/') != std::string::npos) return program;
-  std::string path = options.env.count("PATH") ? options.env.at("PATH") : (std::getenv("PATH") ? std::getenv("PATH") : "");
+  std::string path = options.env.count("PATH") ? options.env.at("PATH")
+                                               : (std::getenv("PATH") ? std::getenv("PATH") : "");
   std::stringstream dirs(path);
   std::string dir;
   while (std::getline(dirs, dir, ':')) {
@@ -45,7 +46,8 @@ std::string find_program(const std::string& program, const RunOptions& options) 
 
 }  // namespace
 
-BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv_in, const RunOptions& options) {
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv_in,
+                                     const RunOptions& options) {
   std::map<std::string, std::string> merged;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry(*e);
@@ -66,8 +68,10 @@ BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv_in, co
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, (m_dir.path() / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, (m_dir.path() / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 1, (m_dir.path() / "out").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, (m_dir.path() / "err").c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
@@ -142,19 +146,21 @@ int free_port() {
 }
 
 GitDaemon::GitDaemon(const std::string& base) : m_port(free_port()) {
-  m_process = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-      "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", "--port=" + std::to_string(m_port),
-      "--base-path=" + base, base});
-  bool up = eventually([&] {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<uint16_t>(m_port));
-    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
-  }, std::chrono::seconds(30));
+  m_process = std::make_unique<BackgroundProcess>(
+      std::vector<std::string>{"git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1",
+                               "--port=" + std::to_string(m_port), "--base-path=" + base, base});
+  bool up = eventually(
+      [&] {
+        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(static_cast<uint16_t>(m_port));
+        bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        ::close(fd);
+        return ok;
+      },
+      std::chrono::seconds(30));
   EXPECT_TRUE(up) << "git daemon did not start: " << m_process->err();
 }
 

@@ -49,8 +49,8 @@ struct AgentEndpoints : ::testing::Test {
     kube::ClientOptions options;
     options.cache_home = cache.path();
     auto credentials = std::make_shared<kube::CredentialProvider>(kube::AuthConfig{});
-    client = std::make_unique<kube::Client>(config, credentials,
-                                            std::make_unique<kube::testing::FakeTransport>(), options);
+    client = std::make_unique<kube::Client>(
+        config, credentials, std::make_unique<kube::testing::FakeTransport>(), options);
     std::vector<AppDefinition> apps;
     apps.push_back(app("web", "https://github.com/shop/deploy.git", "main"));
     apps.push_back(app("api", "git@github.com:shop/deploy", "main"));
@@ -62,7 +62,8 @@ struct AgentEndpoints : ::testing::Test {
   }
 
   HttpResponse post(const std::string& body, std::map<std::string, std::string> headers) {
-    HttpRequest request{.method = "POST", .path = "/webhook", .headers = std::move(headers), .body = body};
+    HttpRequest request{
+        .method = "POST", .path = "/webhook", .headers = std::move(headers), .body = body};
     return agent->handle(request);
   }
 };
@@ -71,12 +72,14 @@ const std::string k_push =
     R"({"ref":"refs/heads/main","repository":{"clone_url":"https://github.com/shop/deploy.git"}})";
 
 TEST_F(AgentEndpoints, SignedPushTriggersTheMatchingApps) {
-  HttpResponse r = post(k_push, {{"x-github-event", "push"},
-                                 {"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, k_push)}});
+  HttpResponse r =
+      post(k_push, {{"x-github-event", "push"},
+                    {"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, k_push)}});
   EXPECT_EQ(r.status, 202);
   EXPECT_EQ(r.body, "refreshing 2 apps: shop/web, shop/api\n");
   ASSERT_FALSE(lines.empty());
-  EXPECT_NE(lines.back().find("webhook: push to main of https://github.com/shop/deploy.git: refreshing shop/web, shop/api"),
+  EXPECT_NE(lines.back().find("webhook: push to main of https://github.com/shop/deploy.git: "
+                              "refreshing shop/web, shop/api"),
             std::string::npos)
       << lines.back();
 }
@@ -88,25 +91,33 @@ TEST_F(AgentEndpoints, GitLabTokenIsAccepted) {
 
 TEST_F(AgentEndpoints, UnsignedOrBadlySignedPostsAreRefused) {
   EXPECT_EQ(post(k_push, {{"x-github-event", "push"}}).status, 401);
-  HttpResponse bad = post(k_push, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex("guess", k_push)}});
+  HttpResponse bad =
+      post(k_push, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex("guess", k_push)}});
   EXPECT_EQ(bad.status, 401);
   EXPECT_EQ(bad.body, "missing or invalid signature\n");
   EXPECT_EQ(post(k_push, {{"x-gitlab-token", "guess"}}).status, 401);
   for (const auto& line : lines) EXPECT_EQ(line.find(k_secret), std::string::npos) << line;
   std::string metrics = agent->handle({.method = "GET", .path = "/metrics"}).body;
-  EXPECT_NE(metrics.find("gitops_agent_webhook_requests_total{code=\"401\"} 3\n"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("gitops_agent_webhook_requests_total{code=\"401\"} 3\n"),
+            std::string::npos)
+      << metrics;
 }
 
 TEST_F(AgentEndpoints, PingAndUnwatchedPushes) {
   const std::string ping = R"({"zen":"hi"})";
-  EXPECT_EQ(post(ping, {{"x-github-event", "ping"}, {"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, ping)}}).body,
+  EXPECT_EQ(post(ping, {{"x-github-event", "ping"},
+                        {"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, ping)}})
+                .body,
             "pong\n");
-  const std::string other = R"({"ref":"refs/heads/dev","repository":{"clone_url":"https://github.com/shop/deploy"}})";
-  HttpResponse r = post(other, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, other)}});
+  const std::string other =
+      R"({"ref":"refs/heads/dev","repository":{"clone_url":"https://github.com/shop/deploy"}})";
+  HttpResponse r =
+      post(other, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, other)}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "no app watches this repository and branch\n");
   const std::string junk = "[]";
-  HttpResponse bad = post(junk, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, junk)}});
+  HttpResponse bad =
+      post(junk, {{"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, junk)}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.body, "the payload is not a JSON object\n");
 }
@@ -119,12 +130,15 @@ TEST_F(AgentEndpoints, RoutesHealthAndMetrics) {
   EXPECT_EQ(agent->handle({.method = "GET", .path = "/nothing"}).status, 404);
   HttpResponse metrics = agent->handle({.method = "GET", .path = "/metrics"});
   EXPECT_EQ(metrics.content_type, "text/plain; version=0.0.4; charset=utf-8");
-  EXPECT_NE(metrics.body.find("gitops_agent_syncs_total{namespace=\"shop\",app=\"web\",result=\"failed\"} 0\n"),
+  EXPECT_NE(metrics.body.find(
+                "gitops_agent_syncs_total{namespace=\"shop\",app=\"web\",result=\"failed\"} 0\n"),
             std::string::npos)
       << metrics.body;
-  EXPECT_NE(metrics.body.find("gitops_agent_app_info{namespace=\"shop\",app=\"api\",commit=\"\",observed_commit=\"\","
-                              "sync=\"Unknown\",health=\"Unknown\",last_result=\"\"} 1\n"),
-            std::string::npos);
+  EXPECT_NE(
+      metrics.body.find(
+          "gitops_agent_app_info{namespace=\"shop\",app=\"api\",commit=\"\",observed_commit=\"\","
+          "sync=\"Unknown\",health=\"Unknown\",last_result=\"\"} 1\n"),
+      std::string::npos);
 }
 
 // A raw request over a socket to a real server.
@@ -180,28 +194,30 @@ TEST(HttpServer, ListenAddresses) {
     EXPECT_EQ(r.error().message, std::string("invalid --webhook-addr \"") + bad +
                                      "\": use HOST:PORT, such as 127.0.0.1:8080 or :8080");
   }
-  auto taken = HttpServer::start({"127.0.0.1", 0}, [](const HttpRequest&) { return HttpResponse{}; });
+  auto taken =
+      HttpServer::start({"127.0.0.1", 0}, [](const HttpRequest&) { return HttpResponse{}; });
   ASSERT_TRUE(taken);
-  auto again = HttpServer::start({"127.0.0.1", (*taken)->port()}, [](const HttpRequest&) { return HttpResponse{}; });
+  auto again = HttpServer::start({"127.0.0.1", (*taken)->port()},
+                                 [](const HttpRequest&) { return HttpResponse{}; });
   ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().message,
-            "listening on 127.0.0.1:" + std::to_string((*taken)->port()) + ": Address already in use");
+  EXPECT_EQ(again.error().message, "listening on 127.0.0.1:" + std::to_string((*taken)->port()) +
+                                       ": Address already in use");
 }
 
 TEST(Logger, TextAndJsonLines) {
   Logger text(LogFormat::text, nullptr);
-  EXPECT_EQ(text.format_line("2026-01-01T10:00:00Z", LogLevel::error, "shop/web", "sync failed:\nline two"),
+  EXPECT_EQ(text.format_line("2026-01-01T10:00:00Z", LogLevel::error, "shop/web",
+                             "sync failed:\nline two"),
             "2026-01-01T10:00:00Z error shop/web: sync failed: line two");
   EXPECT_EQ(text.format_line("2026-01-01T10:00:00Z", LogLevel::info, "", "started"),
             "2026-01-01T10:00:00Z info started");
   Logger json(LogFormat::json, nullptr);
-  EXPECT_EQ(json.format_line("2026-01-01T10:00:00Z", LogLevel::warning, "shop/web", "a \"b\""),
-            R"({"app":"shop/web","level":"warning","msg":"a \"b\"","time":"2026-01-01T10:00:00Z"})");
+  EXPECT_EQ(
+      json.format_line("2026-01-01T10:00:00Z", LogLevel::warning, "shop/web", "a \"b\""),
+      R"({"app":"shop/web","level":"warning","msg":"a \"b\"","time":"2026-01-01T10:00:00Z"})");
 }
 
-TEST(Metrics, EscapesLabelValues) {
-  EXPECT_EQ(escape_label("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
-}
+TEST(Metrics, EscapesLabelValues) { EXPECT_EQ(escape_label("a\"b\\c\nd"), "a\\\"b\\\\c\\nd"); }
 
 }  // namespace
 }  // namespace gitops::agent

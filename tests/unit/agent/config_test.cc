@@ -40,24 +40,28 @@ TEST(AgentConfig, ReadsAppsAndApplications) {
 }
 
 TEST(AgentConfig, SkipsEmptyDocuments) {
-  auto apps = parse_agent_config(std::string("---\n") + k_two_apps + "---\n", "agent.yaml", "default");
+  auto apps =
+      parse_agent_config(std::string("---\n") + k_two_apps + "---\n", "agent.yaml", "default");
   ASSERT_TRUE(apps) << apps.error().message;
   EXPECT_EQ(apps->size(), 2u);
 }
 
 TEST(AgentConfig, RefusesDuplicateApps) {
-  std::string text = std::string(k_two_apps) +
-                     "---\napiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n"
-                     "spec: {namespace: shop}\n";
+  std::string text =
+      std::string(k_two_apps) +
+      "---\napiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n"
+      "spec: {namespace: shop}\n";
   auto apps = parse_agent_config(text, "agent.yaml", "default");
   ASSERT_FALSE(apps);
   EXPECT_EQ(apps.error().kind, core::ErrorKind::usage);
-  EXPECT_EQ(apps.error().message, "agent.yaml (document 3): app web in namespace shop is also defined in document 1");
+  EXPECT_EQ(apps.error().message,
+            "agent.yaml (document 3): app web in namespace shop is also defined in document 1");
 }
 
 TEST(AgentConfig, DuplicatesUseTheDefaultNamespace) {
   std::string app = "apiVersion: gitops.kubectl.dev/v1alpha1\nkind: App\nmetadata: {name: web}\n";
-  auto apps = parse_agent_config(app + "---\n" + app + "spec: {namespace: team}\n---\n" + app, "a.yaml", "team");
+  auto apps = parse_agent_config(app + "---\n" + app + "spec: {namespace: team}\n---\n" + app,
+                                 "a.yaml", "team");
   ASSERT_FALSE(apps);
   EXPECT_EQ(apps.error().message,
             "a.yaml (document 2): app web in namespace team is also defined in document 1\n"
@@ -65,7 +69,8 @@ TEST(AgentConfig, DuplicatesUseTheDefaultNamespace) {
 }
 
 TEST(AgentConfig, NamesTheDocumentOfEachProblem) {
-  std::string text = std::string(k_two_apps) + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n";
+  std::string text =
+      std::string(k_two_apps) + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n";
   auto apps = parse_agent_config(text, "agent.yaml", "default");
   ASSERT_FALSE(apps);
   EXPECT_EQ(apps.error().message,
@@ -89,7 +94,8 @@ TEST(AgentConfig, ReportsInvalidYamlWithItsPosition) {
 TEST(AgentConfig, UnreadableFile) {
   auto apps = read_agent_config("/nonexistent/agent.yaml", "default");
   ASSERT_FALSE(apps);
-  EXPECT_EQ(apps.error().message, "reading agent config /nonexistent/agent.yaml: cannot open the file");
+  EXPECT_EQ(apps.error().message,
+            "reading agent config /nonexistent/agent.yaml: cannot open the file");
 }
 
 }  // namespace

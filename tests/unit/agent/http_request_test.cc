@@ -20,7 +20,8 @@ TEST(HttpRequest, ParsesAPostWithHeadersAndBody) {
 }
 
 TEST(HttpRequest, IncompleteUntilHeadersAndBodyArrive) {
-  EXPECT_EQ(parse_http_request("GET /metrics HTTP/1.1\r\nHost: a\r\n").state, ParseState::incomplete);
+  EXPECT_EQ(parse_http_request("GET /metrics HTTP/1.1\r\nHost: a\r\n").state,
+            ParseState::incomplete);
   EXPECT_EQ(parse_http_request("POST /webhook HTTP/1.1\r\nContent-Length: 5\r\n\r\nabc").state,
             ParseState::incomplete);
   ParseResult get = parse_http_request("GET /metrics HTTP/1.0\r\n\r\n");
@@ -29,7 +30,8 @@ TEST(HttpRequest, IncompleteUntilHeadersAndBodyArrive) {
   EXPECT_EQ(get.request.body, "");
 }
 
-void expect_invalid(const std::string& raw, int status, const std::string& error, HttpLimits limits = {}) {
+void expect_invalid(const std::string& raw, int status, const std::string& error,
+                    HttpLimits limits = {}) {
   ParseResult r = parse_http_request(raw, limits);
   EXPECT_EQ(r.state, ParseState::invalid) << raw;
   EXPECT_EQ(r.error_status, status) << raw;
@@ -56,10 +58,13 @@ TEST(HttpRequest, RefusesMalformedRequests) {
 
 TEST(HttpRequest, EnforcesSizeLimits) {
   HttpLimits limits{.max_header_bytes = 64, .max_body_bytes = 10};
-  expect_invalid("POST /a HTTP/1.1\r\nContent-Length: 11\r\n\r\n", 413, "request body too large", limits);
-  expect_invalid("GET /a HTTP/1.1\r\nX: " + std::string(100, 'a'), 431, "request headers too large", limits);
-  EXPECT_EQ(parse_http_request("POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789", limits).state,
-            ParseState::complete);
+  expect_invalid("POST /a HTTP/1.1\r\nContent-Length: 11\r\n\r\n", 413, "request body too large",
+                 limits);
+  expect_invalid("GET /a HTTP/1.1\r\nX: " + std::string(100, 'a'), 431, "request headers too large",
+                 limits);
+  EXPECT_EQ(
+      parse_http_request("POST /a HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789", limits).state,
+      ParseState::complete);
 }
 
 TEST(HttpResponse, FormatsStatusHeadersAndBody) {

@@ -30,8 +30,11 @@ TEST(PushEvent, ReadsGitLabAndBitbucketPushes) {
 
 TEST(PushEvent, RefusesPayloadsWithoutRepositoryOrBranch) {
   EXPECT_EQ(parse_push_event("not json").error().message, "the payload is not a JSON object");
-  EXPECT_EQ(parse_push_event(R"({"ref":"refs/heads/main"})").error().message, "the payload names no repository");
-  EXPECT_EQ(parse_push_event(R"({"ref":"refs/tags/v1","repository":{"clone_url":"https://h/r"}})").error().message,
+  EXPECT_EQ(parse_push_event(R"({"ref":"refs/heads/main"})").error().message,
+            "the payload names no repository");
+  EXPECT_EQ(parse_push_event(R"({"ref":"refs/tags/v1","repository":{"clone_url":"https://h/r"}})")
+                .error()
+                .message,
             "the payload names no branch (refs/heads/...)");
 }
 
@@ -39,21 +42,26 @@ TEST(PushEvent, NormalisesRepositoryUrls) {
   EXPECT_EQ(normalize_repo_url("https://GitHub.com/shop/deploy.git"), "github.com/shop/deploy");
   EXPECT_EQ(normalize_repo_url("git@github.com:shop/deploy.git"), "github.com/shop/deploy");
   EXPECT_EQ(normalize_repo_url("ssh://git@github.com:22/shop/deploy/"), "github.com/shop/deploy");
-  EXPECT_EQ(normalize_repo_url("https://user:token@github.com/shop/deploy"), "github.com/shop/deploy");
+  EXPECT_EQ(normalize_repo_url("https://user:token@github.com/shop/deploy"),
+            "github.com/shop/deploy");
   EXPECT_EQ(normalize_repo_url("git://127.0.0.1:9418/repo.git"), "127.0.0.1/repo");
   EXPECT_EQ(normalize_repo_url("file:///srv/git/repo.git"), "/srv/git/repo");
   EXPECT_EQ(normalize_repo_url("/srv/git/repo.git/"), "/srv/git/repo");
 }
 
 TEST(PushEvent, MatchesAppsOnTheSameRepositoryAndBranch) {
-  PushEvent event{.repo_urls = {"https://github.com/shop/deploy.git"}, .branches = {"main"}, .default_branch = "main"};
+  PushEvent event{.repo_urls = {"https://github.com/shop/deploy.git"},
+                  .branches = {"main"},
+                  .default_branch = "main"};
   EXPECT_TRUE(push_matches(event, "git@github.com:shop/deploy", "main"));
   EXPECT_TRUE(push_matches(event, "https://github.com/shop/deploy", "refs/heads/main"));
   EXPECT_TRUE(push_matches(event, "https://github.com/shop/deploy", "origin/main"));
   EXPECT_TRUE(push_matches(event, "https://github.com/shop/deploy", "HEAD"));
   EXPECT_FALSE(push_matches(event, "https://github.com/shop/deploy", "prod"));
   EXPECT_FALSE(push_matches(event, "https://github.com/shop/other", "main"));
-  PushEvent other_branch{.repo_urls = {"https://github.com/shop/deploy"}, .branches = {"dev"}, .default_branch = "main"};
+  PushEvent other_branch{.repo_urls = {"https://github.com/shop/deploy"},
+                         .branches = {"dev"},
+                         .default_branch = "main"};
   EXPECT_FALSE(push_matches(other_branch, "https://github.com/shop/deploy", "HEAD"));
 }
 

@@ -13,7 +13,8 @@ TEST(Shard, ParsesNOverM) {
   for (const char* bad : {"3/3", "-1/3", "1/0", "1", "a/b", "1/2/3", "1 /2", ""}) {
     auto r = parse_shard(bad);
     ASSERT_FALSE(r) << bad;
-    EXPECT_EQ(r.error().message, std::string("invalid --shard \"") + bad + "\": use N/M with 0 <= N < M, such as 0/3");
+    EXPECT_EQ(r.error().message,
+              std::string("invalid --shard \"") + bad + "\": use N/M with 0 <= N < M, such as 0/3");
   }
 }
 
