@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "plugin/agent_command.h"
 #include "plugin/command.h"
 #include "plugin/completion.h"
 
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   add_status_command(app, context);
   add_list_command(app, context);
   add_delete_command(app, context);
+  add_agent_command(app, context);
   add_version_command(app, context);
   add_completion_command(app, context);
 

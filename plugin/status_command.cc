@@ -3,14 +3,12 @@
 // With an app name alone, the source recorded in its last revision is used.
 #include <thread>
 
-#include "diff/engine.h"
-#include "diff/hooks.h"
 #include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/source_loader.h"
 #include "plugin/table.h"
+#include "sync/drift.h"
 #include "sync/history.h"
-#include "sync/inventory.h"
 #include "sync/wait.h"
 
 namespace gitops::plugin {
@@ -66,22 +64,14 @@ core::Result<StatusReport> compute_status(Context& context, kube::Client& kube, 
   }
   auto loaded = load_source(source);
   if (!loaded) return loaded.error();
-  auto inventory = sync::read_inventory(kube, source.app, ns);
-  if (!inventory) return inventory.error();
-  // Hooks are steps of a sync, not part of the app's state.
-  diff::SplitRender split = diff::split_hooks(loaded->rendered.objects, diff::Operation::upgrade);
-  auto prepared = diff::prepare_objects(split.members, kube.discovery(),
-                                        {.namespace_ = ns, .applyset_id = inventory->set.id()});
-  if (!prepared) return prepared.error();
-  auto plan = diff::compute_plan(kube, *prepared, inventory->members, {.applied = &inventory->applied});
-  if (!plan) return plan.error();
-  std::vector<core::ObjectKey> keys;
-  for (const auto& p : *prepared) keys.push_back(p.key);
+  auto drift = sync::compute_drift(kube, loaded->rendered.objects, source.app, ns);
+  if (!drift) return drift.error();
+  const diff::Plan* plan = &drift->plan;
+  const std::vector<core::ObjectKey>& keys = drift->keys;
   auto health = sync::check_health(kube, keys);
   if (!health) return health.error();
 
-  const diff::Counts counts = plan->counts();
-  int differing = counts.create + counts.update + counts.prune;
+  int differing = drift->differing;
   std::string sync_status = differing == 0 ? "Synced" : "OutOfSync";
   std::string commit = source.record.commit.substr(0, 7);
   StatusReport report;

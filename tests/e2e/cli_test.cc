@@ -22,7 +22,7 @@ TEST(Cli, HelpListsEveryCommand) {
   RunResult r = kubectl_gitops({"--help"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* command : {"render", "diff", "sync", "history", "rollback", "status", "list",
-                              "delete", "version"}) {
+                              "delete", "agent", "version", "completion"}) {
     std::regex line(std::string("\n  ") + command + " +[A-Z]");
     EXPECT_TRUE(std::regex_search(r.out, line)) << command << " missing from:\n" << r.out;
   }
