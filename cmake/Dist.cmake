@@ -96,14 +96,15 @@ if(NOT dist_pkg_result EQUAL 0)
   message(WARNING "kubectl-gitops dist: pkg-config --static failed; the dist target will not link")
 endif()
 string(REGEX MATCHALL "-l[^ ]+" dist_pkg_flags "${dist_pkg_libs}")
-# Besides: Jsonnet and fmt (no pkg-config files), and what static libraries need that their
-# pkg-config files leave out (libidn2.a needs libunistring, libbrotlidec.a libbrotlicommon).
+# Besides: Jsonnet and fmt (no pkg-config files), libcrypt (libxcrypt: Sprig's bcrypt and
+# htpasswd), and what static libraries need that their pkg-config files leave out (libidn2.a
+# needs libunistring, libbrotlidec.a libbrotlicommon).
 set(dist_names jsonnet fmt)
 foreach(flag IN LISTS dist_pkg_flags)
   string(SUBSTRING ${flag} 2 -1 name)
   list(APPEND dist_names ${name})
 endforeach()
-list(APPEND dist_names unistring brotlicommon)
+list(APPEND dist_names crypt unistring brotlicommon)
 list(REMOVE_DUPLICATES dist_names)
 gitops_dist_resolve(dist_dependency_files "jsonnet;fmt" ${dist_names})
 if(dist_dependency_files_MISSING)
