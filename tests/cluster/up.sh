@@ -26,7 +26,7 @@ k_script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 k_repo="$(cd "$k_script_dir/../.." && pwd)"
 readonly k_script_dir k_repo
 readonly k_timeout="${GITOPS_TEST_CLUSTER_TIMEOUT:-90}"
-readonly k_service_cidr=10.0.0.0/24
+readonly k_service_cidr=10.0.0.0/16  # room for the 2,000-object benchmarks
 readonly k_service_ip=10.0.0.1
 
 log() { echo "cluster-up: $*" >&2; }
