@@ -13,12 +13,15 @@
 #include "agent/agent.h"
 #include "agent/config.h"
 #include "agent/shard.h"
+#include "git/location.h"
+#include "git/redact.h"
 #include "git/ref.h"
 #include "git/repository.h"
 #include "plugin/cluster.h"
 #include "plugin/source_loader.h"
 #include "plugin/sync_flags.h"
 #include "render/app_spec.h"
+#include "render/process.h"
 
 namespace gitops::plugin {
 namespace {
@@ -42,6 +45,26 @@ struct AgentFlags {
 
 constexpr const char* k_secret_env = "GITOPS_WEBHOOK_SECRET";
 
+// Fetches the mirror of remote `location` in a child process (this binary, `__fetch-mirror`), so
+// libgit2's per-fetch leak ends with the child. The child's error line is passed on.
+core::Status fetch_in_child(const std::string& location) {
+  auto ran = render::run_process({"/proc/self/exe", k_fetch_mirror_command, location}, std::chrono::minutes(10));
+  if (!ran) return ran.error();
+  if (ran->end == render::ProcessEnd::exited && ran->status == 0) return {};
+  std::string why = ran->err;
+  while (!why.empty() && why.back() == '\n') why.pop_back();
+  const std::string prefix = "kubectl-gitops: error: ";
+  if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
+  if (ran->end != render::ProcessEnd::exited) {
+    why = "the fetch of " + git::redact_url(location) + " " + std::string(render::to_string(ran->end));
+  }
+  const core::ErrorKind kind = ran->end == render::ProcessEnd::timed_out ? core::ErrorKind::timeout
+                               : ran->status == 2                         ? core::ErrorKind::usage
+                               : ran->status == 4                         ? core::ErrorKind::cluster
+                                                                          : core::ErrorKind::source;
+  return core::Error{kind, why};
+}
+
 // The app's source as the agent sees it: fetch the ref, render a commit.
 class GitSource : public agent::Source {
  public:
@@ -52,7 +75,15 @@ class GitSource : public agent::Source {
       return core::Error{core::ErrorKind::usage,
                          "the agent follows a Git ref; --local is not a source for it"};
     }
-    const bool offline = m_source.offline || mode == agent::FetchMode::cached;
+    bool offline = m_source.offline || mode == agent::FetchMode::cached;
+    if (!offline) {
+      auto where = git::classify_location(location());
+      if (!where) return where.error();
+      if (where->kind == git::LocationKind::remote) {
+        if (auto fetched = fetch_in_child(location()); !fetched) return fetched.error();
+        offline = true;  // the child brought the mirror up to date
+      }
+    }
     auto repo = git::Repository::open(location(), {.offline = offline});
     if (!repo) return repo.error();
     auto commit = git::resolve_ref(*repo, m_source.record.ref);
@@ -89,6 +120,17 @@ class GitSource : public agent::Source {
 };
 
 core::Error usage(std::string message) { return {core::ErrorKind::usage, std::move(message)}; }
+
+}  // namespace
+
+int run_fetch_mirror(const std::string& location, Context& context) {
+  auto repo = git::Repository::open(location, {.offline = false});
+  if (repo) return 0;
+  context.terminal.error(repo.error().message);
+  return core::exit_code(repo.error().kind);
+}
+
+namespace {
 
 core::Result<std::chrono::milliseconds> positive_duration(const std::string& flag,
                                                           const std::string& text) {

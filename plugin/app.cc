@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == k_complete_command) {
     return serve_completion(app, context, {argv + 2, argv + argc});
   }
+  if (argc == 3 && std::string(argv[1]) == k_fetch_mirror_command) {
+    return run_fetch_mirror(argv[2], context);
+  }
 
   std::vector<std::string> args = normalise_arguments(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 consumes a reversed vector
