@@ -113,11 +113,6 @@ std::string_view to_string(HookPhase phase) {
   return "";
 }
 
-bool is_hook(const core::Json& object) {
-  core::Object o{object, {}};
-  return !o.annotation(core::k_argocd_hook).empty() || !o.annotation(core::k_helm_hook).empty();
-}
-
 SplitRender split_hooks(const core::Objects& rendered, Operation operation) {
   SplitRender out;
   for (const core::Object& object : rendered) {

@@ -52,7 +52,4 @@ struct SplitRender {
 // `pre-install,post-install`) runs in both.
 SplitRender split_hooks(const core::Objects& rendered, Operation operation);
 
-// Whether an object carries a hook annotation at all.
-bool is_hook(const core::Json& object);
-
 }  // namespace gitops::diff

@@ -51,8 +51,7 @@ core::Status fetch_in_child(const std::string& location) {
   auto ran = render::run_process({"/proc/self/exe", k_fetch_mirror_command, location}, std::chrono::minutes(10));
   if (!ran) return ran.error();
   if (ran->end == render::ProcessEnd::exited && ran->status == 0) return {};
-  std::string why = ran->err;
-  while (!why.empty() && why.back() == '\n') why.pop_back();
+  std::string why = render::stderr_message(*ran);
   const std::string prefix = "kubectl-gitops: error: ";
   if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
   if (ran->end != render::ProcessEnd::exited) {

@@ -41,21 +41,7 @@ core::Status check_run(const ProcessResult& run, const KustomizeOptions& options
       break;
   }
   if (run.status == 0) return {};
-  std::string message;
-  std::size_t start = 0;
-  while (start < run.err.size()) {
-    std::size_t end = run.err.find('\n', start);
-    if (end == std::string::npos) end = run.err.size();
-    std::string_view line(run.err.data() + start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (!line.empty()) {
-      if (!message.empty()) message += '\n';
-      message += line;
-    }
-    start = end + 1;
-  }
-  if (message.empty()) message = "exited with status " + std::to_string(run.status);
-  return fail(message);
+  return fail(stderr_message(run));
 }
 
 }  // namespace

@@ -176,4 +176,21 @@ core::Result<ProcessResult> run_process(const std::vector<std::string>& argv,
   return result;
 }
 
+std::string stderr_message(const ProcessResult& run) {
+  std::string message;
+  std::size_t start = 0;
+  while (start < run.err.size()) {
+    std::size_t end = run.err.find('\n', start);
+    if (end == std::string::npos) end = run.err.size();
+    std::string_view line(run.err.data() + start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) {
+      if (!message.empty()) message += '\n';
+      message += line;
+    }
+    start = end + 1;
+  }
+  return message.empty() ? "exited with status " + std::to_string(run.status) : message;
+}
+
 }  // namespace gitops::render

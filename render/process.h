@@ -28,4 +28,8 @@ struct ProcessResult {
 core::Result<ProcessResult> run_process(const std::vector<std::string>& argv,
                                         std::chrono::milliseconds timeout);
 
+// What a finished run printed on stderr, without blank lines and carriage returns; "exited with
+// status N" when it printed nothing.
+std::string stderr_message(const ProcessResult& run);
+
 }  // namespace gitops::render

@@ -121,12 +121,5 @@ TEST(SplitHooks, DeletePolicies) {
   EXPECT_EQ(policies(split.hooks[4]), "---");  // Helm's spelling means nothing to Argo CD
 }
 
-TEST(SplitHooks, IsHook) {
-  EXPECT_TRUE(is_hook(core::Json::parse(R"({"metadata":{"annotations":{"helm.sh/hook":"test"}}})")));
-  EXPECT_TRUE(is_hook(core::Json::parse(R"({"metadata":{"annotations":{"argocd.argoproj.io/hook":"Skip"}}})")));
-  EXPECT_FALSE(is_hook(core::Json::parse(R"({"metadata":{"annotations":{"helm.sh/hook-weight":"1"}}})")));
-  EXPECT_FALSE(is_hook(core::Json::parse(R"({"metadata":{}})")));
-}
-
 }  // namespace
 }  // namespace gitops::diff
