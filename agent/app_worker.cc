@@ -173,19 +173,17 @@ void AppWorker::tick() {
   if (pinned()) {
     bool seen = std::any_of(history->begin(), history->end(),
                             [&](const sync::Revision& r) { return r.source.commit == *commit; });
-    if (seen) {
-      if (m_pin_logged != *commit) {
-        m_ctx.logger.info(
-            name(),
-            "auto-sync paused by a rollback pin until a new commit arrives (the ref is at " +
-                short_sha(*commit) + ")");
-        m_pin_logged = *commit;
-      }
-      return;
-    }
+    if (seen) return paused_by_pin(*commit);
   }
   if (m_failure.commit == *commit && Steady::now() < m_failure.retry_at) return;
   sync_commit(*commit, last_number, last ? SyncReason::new_commit : SyncReason::first_sync);
+}
+
+void AppWorker::paused_by_pin(const std::string& commit) {
+  if (m_pin_logged == commit) return;
+  m_ctx.logger.info(name(), "auto-sync paused by a rollback pin until a new commit arrives (the ref is at " +
+                                short_sha(commit) + ")");
+  m_pin_logged = commit;
 }
 
 void AppWorker::heal(const std::string& commit) {
@@ -225,6 +223,7 @@ void AppWorker::sync_commit(const std::string& commit, int last_revision, SyncRe
   options.source = rendered->record;
   options.actor = m_ctx.actor;
   if (reason == SyncReason::self_heal) options.force_conflicts = true;
+  options.yield_to_pin = true;  // a rollback that pinned the app meanwhile wins
   {
     std::lock_guard lock(m_mutex);
     m_in_flight = InFlight{commit};
@@ -235,6 +234,10 @@ void AppWorker::sync_commit(const std::string& commit, int last_revision, SyncRe
     m_in_flight.reset();
   }
   if (!outcome) return failed(commit, last_revision, outcome.error(), started);
+  if (outcome->paused) {
+    m_ctx.metrics.update(m_def.key, [](AppMetrics& m) { m.sync_status = "OutOfSync"; });
+    return paused_by_pin(commit);
+  }
   m_failure = {};
   m_cached_commit = commit;
   m_cached_objects = std::move(rendered->objects);

@@ -104,6 +104,8 @@ class AppWorker {
   void loop();
   bool pinned();
   void heal(const std::string& commit);
+  // Logs, once per commit, that a rollback pin holds the app at its rolled-back revision.
+  void paused_by_pin(const std::string& commit);
   void sync_commit(const std::string& commit, int last_revision, SyncReason reason);
   void failed(const std::string& commit, int last_revision, const core::Error& error,
               std::chrono::steady_clock::time_point started);

@@ -2,7 +2,6 @@
 // inventory parent, history and lease. Asks on a terminal; scripts pass --yes.
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "diff/engine.h"
 
@@ -12,6 +11,7 @@
 #include "sync/history.h"
 #include "sync/inventory.h"
 #include "sync/order.h"
+#include "sync/wait.h"
 
 namespace gitops::plugin {
 namespace {
@@ -29,23 +29,6 @@ std::string protection(const core::Json& member, const DeleteFlags& flags) {
     reason = key.kind + " is protected (use --prune-protected to delete it)";
   }
   return reason;
-}
-
-core::Status wait_gone(kube::Client& kube, const std::vector<core::ObjectKey>& keys) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
-  while (true) {
-    auto live = diff::read_live(kube, keys);
-    if (!live) return live.error();
-    std::string left;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (!(*live)[i].is_null()) left += (left.empty() ? "" : ", ") + keys[i].to_string();
-    }
-    if (left.empty()) return {};
-    if (std::chrono::steady_clock::now() > deadline) {
-      return core::Error{core::ErrorKind::timeout, "timed out waiting for the deletion of " + left};
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-  }
 }
 
 core::Result<int> run_delete(Context& context, const DeleteFlags& flags) {
@@ -83,15 +66,17 @@ core::Result<int> run_delete(Context& context, const DeleteFlags& flags) {
     diff::Change cb{.key = kube::key_of(b), .wave = core::sync_wave(b)};
     return sync::apply_before(cb, ca);
   });
-  std::vector<core::ObjectKey> keys;
+  std::vector<sync::Deleted> gone;
   for (const auto& m : doomed) {
-    keys.push_back(kube::key_of(m));
-    auto deleted = kube.delete_object(keys.back(), {.propagation = kube::Propagation::foreground});
+    gone.push_back({kube::key_of(m), m.value("metadata", core::Json::object()).value("uid", "")});
+    auto deleted = kube.delete_object(gone.back().key, {.propagation = kube::Propagation::foreground});
     if (!deleted) return core::Error{core::ErrorKind::partial, deleted.error().message};
   }
   // Foreground deletion finishes once the garbage collector has removed dependents; wait for it,
   // as `kubectl delete` does, so the app is gone when the command returns.
-  if (auto s = wait_gone(kube, keys); !s) return s.error();
+  auto waited = sync::wait_healthy(
+      kube, {}, {.timeout = std::chrono::minutes(2), .interval = std::chrono::milliseconds(250), .deleted = gone});
+  if (!waited) return waited.error();
   std::vector<core::ObjectKey> records = {{"", "v1", "Secret", ns, sync::parent_name(flags.app)},
                                           {"coordination.k8s.io", "v1", "Lease", ns, "gitops-" + flags.app}};
   for (const auto& r : *revisions) {

@@ -102,14 +102,13 @@ core::Result<int> run_rollback(Context& context, const RollbackFlags& flags) {
   auto objects = target_objects(context, **target, flags, options->source);
   if (!objects) return objects.error();
   options->rollback_of = flags.to_ref.empty() ? (*target)->number : 0;
+  options->pin_rollback = true;
   auto outcome = sync::run_sync(kube, *objects, *options);
   if (!outcome) return outcome.error();
   if (options->dry_run == sync::DryRunOnly::yes) {
     context.terminal.out(diff::format_text(outcome->plan, {}));
     return 0;
   }
-  sync::ApplySet set{.app = flags.app, .namespace_ = ns};
-  if (auto pin = sync::pin_rollback(kube, set, options->source.commit); !pin) return pin.error();
   if (output == "json") {
     core::Json record = outcome->revision.to_json();
     record.erase("objects");

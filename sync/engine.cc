@@ -38,6 +38,7 @@ struct SyncRun {
   std::vector<PreparedHook> hooks;
   diff::Plan plan;
   std::map<core::ObjectKey, std::string> applied_rv;  // resourceVersion after each apply
+  std::vector<Deleted> pruned;  // the wait follows them until the garbage collector is done
   Revision revision;
   bool wrote = false;  // whether any object was changed
 
@@ -322,6 +323,12 @@ core::Status prune_members(SyncRun& run) {
                                     deleted ? "" : deleted.error().message});
     if (deleted) {
       run.wrote = true;
+      if (*deleted) {
+        run.pruned.push_back(
+            {c->key, c->live.is_object()
+                         ? c->live.value("metadata", core::Json::object()).value("uid", "")
+                         : ""});
+      }
     } else {
       if (!failures.empty()) failures += '\n';
       failures += deleted.error().message;
@@ -385,14 +392,34 @@ core::Error record_failure(SyncRun& run, core::Error error) {
   return error;
 }
 
+// Whether a rollback pinned the app and the commit to sync is one its history already holds.
+core::Result<bool> pinned_at_known_commit(const SyncRun& run) {
+  auto parent = run.client.get({"", "v1", "Secret", run.o.namespace_, parent_name(run.o.app)});
+  if (!parent) return parent.error();
+  if (!*parent) return false;
+  const core::Json annotations =
+      (**parent).value("metadata", core::Json::object()).value("annotations", core::Json::object());
+  if (!annotations.contains(k_rollback_pin_annotation)) return false;
+  return std::any_of(run.history.begin(), run.history.end(), [&](const Revision& r) {
+    return r.source.commit == run.o.source.commit;
+  });
+}
+
+// Waits for the applied objects to become healthy and the pruned ones to be gone (a foreground
+// deletion ends when the garbage collector has removed the object's dependents).
 core::Result<health::Status> wait_for_health(SyncRun& run) {
   std::vector<core::ObjectKey> keys;
   for (const auto& p : run.prepared) {
     if (needs_wait(p.key)) keys.push_back(p.key);
   }
-  if (run.o.wait == Wait::no || keys.empty()) return health::Status::healthy;
-  run.progress("waiting for " + std::to_string(keys.size()) + " objects to become healthy");
-  auto report = wait_healthy(run.client, keys, {.timeout = run.o.timeout});
+  if (run.o.wait == Wait::no || (keys.empty() && run.pruned.empty())) return health::Status::healthy;
+  if (!keys.empty()) {
+    run.progress("waiting for " + std::to_string(keys.size()) + " objects to become healthy");
+  }
+  if (!run.pruned.empty()) {
+    run.progress("waiting for " + std::to_string(run.pruned.size()) + " pruned objects to be deleted");
+  }
+  auto report = wait_healthy(run.client, keys, {.timeout = run.o.timeout, .deleted = run.pruned});
   if (!report) return report.error();
   return report->app;
 }
@@ -424,6 +451,17 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
     if (auto s = take_lock(run); !s) return s.error();
   }
   if (auto s = read_history(run); !s) return s.error();
+  if (!dry_run && options.pin_rollback) {
+    if (auto s = pin_rollback(client, {.app = options.app, .namespace_ = options.namespace_},
+                              options.source.commit);
+        !s) {
+      return s.error();
+    }
+  } else if (!dry_run && options.yield_to_pin) {
+    auto paused = pinned_at_known_commit(run);
+    if (!paused) return paused.error();
+    if (*paused) return SyncOutcome{.paused = true};
+  }
   if (auto s = plan_changes(run, rendered); !s) return s.error();
   if (auto s = check_guards(run); !s) return s.error();
   SyncOutcome outcome;
@@ -449,7 +487,7 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
   const bool pinned = run.inventory.parent &&
                       (*run.inventory.parent)["metadata"].value("annotations", core::Json::object())
                           .contains(k_rollback_pin_annotation);
-  if (pinned && options.rollback_of == 0) {
+  if (pinned && !options.pin_rollback) {
     if (auto s = clear_rollback_pin(client, run.inventory.set); !s) return s.error();
   }
   std::vector<Revision> all = run.history;

@@ -52,6 +52,12 @@ struct SyncOptions {
   std::chrono::seconds lock_ttl{30};
   int history_max = 10;
   int rollback_of = 0;
+  // A rollback pins the app (the parent's rollback-pin annotation) under the sync lock, before it
+  // writes anything, so an agent never re-syncs the commit being rolled back from in between.
+  bool pin_rollback = false;
+  // The agent's syncs: under the lock, a pinned app whose history holds this commit is left as
+  // it is (SyncOutcome::paused) - the pin lasts until a new commit arrives.
+  bool yield_to_pin = false;
   std::function<void(const std::string&)> progress;  // one line per phase
 };
 
@@ -60,6 +66,7 @@ struct SyncOutcome {
   Revision revision;  // number 0 for a dry run
   health::Status health = health::Status::healthy;
   std::chrono::milliseconds elapsed{0};
+  bool paused = false;  // yield_to_pin found a rollback pin: nothing was written
 };
 
 // Syncs `rendered` to the cluster. On failure the error's kind gives the exit code; a failure

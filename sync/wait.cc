@@ -21,9 +21,13 @@ bool needs_wait(const core::ObjectKey& key) {
          key.group != "admissionregistration.k8s.io" && key.group != "coordination.k8s.io";
 }
 
-core::Result<HealthReport> check_health(kube::Client& client,
-                                        const std::vector<core::ObjectKey>& keys) {
-  auto live = diff::read_live(client, keys);
+namespace {
+
+core::Result<HealthReport> check(kube::Client& client, const std::vector<core::ObjectKey>& keys,
+                                 const std::vector<Deleted>& deleted) {
+  std::vector<core::ObjectKey> all = keys;
+  for (const auto& d : deleted) all.push_back(d.key);
+  auto live = diff::read_live(client, all);
   if (!live) return live.error();
   HealthReport report;
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -31,7 +35,29 @@ core::Result<HealthReport> check_health(kube::Client& client,
     report.app = health::worst(report.app, h.status);
     report.objects.push_back({keys[i], std::move(h)});
   }
+  for (size_t i = 0; i < deleted.size(); ++i) {
+    const core::Json& obj = (*live)[keys.size() + i];
+    if (!obj.is_object()) continue;
+    const core::Json meta = obj.value("metadata", core::Json::object());
+    if (!deleted[i].uid.empty() && meta.value("uid", "") != deleted[i].uid) continue;
+    std::string why = meta.contains("deletionTimestamp") ? "being deleted" : "not deleted yet";
+    std::string finalizers;
+    for (const auto& f : meta.value("finalizers", core::Json::array())) {
+      if (f.is_string()) finalizers += (finalizers.empty() ? "" : ", ") + f.get<std::string>();
+    }
+    if (!finalizers.empty()) why += " (finalizers: " + finalizers + ")";
+    health::Health h{health::Status::progressing, std::move(why)};
+    report.app = health::worst(report.app, h.status);
+    report.objects.push_back({deleted[i].key, std::move(h)});
+  }
   return report;
+}
+
+}  // namespace
+
+core::Result<HealthReport> check_health(kube::Client& client,
+                                        const std::vector<core::ObjectKey>& keys) {
+  return check(client, keys, {});
 }
 
 core::Result<HealthReport> wait_healthy(kube::Client& client,
@@ -39,14 +65,16 @@ core::Result<HealthReport> wait_healthy(kube::Client& client,
                                         const WaitOptions& options) {
   auto deadline = std::chrono::steady_clock::now() + options.timeout;
   while (true) {
-    auto report = check_health(client, keys);
+    auto report = check(client, keys, options.deleted);
     if (!report) return report.error();
     if (options.on_progress) options.on_progress(*report);
     if (report->app == health::Status::healthy) return report;
     if (std::chrono::steady_clock::now() + options.interval > deadline) {
       std::string message = "timed out after " +
                              std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.timeout).count()) +
-                             "s waiting for health:";
+                             (keys.empty()                ? "s waiting for deletion:"
+                              : options.deleted.empty() ? "s waiting for health:"
+                                                        : "s waiting for health and deletion:");
       for (const auto& o : report->objects) {
         if (o.health.status == health::Status::healthy) continue;
         message += "\n" + o.key.to_string() + ": " + std::string(health::to_string(o.health.status)) +

@@ -26,13 +26,21 @@ struct HealthReport {
 // The current health of every object in `keys`.
 core::Result<HealthReport> check_health(kube::Client& client, const std::vector<core::ObjectKey>& keys);
 
+// A pruned object the wait follows until it is gone: a foreground deletion keeps it, with a
+// deletionTimestamp, until the garbage collector has removed its dependents.
+struct Deleted {
+  core::ObjectKey key;
+  std::string uid;  // the deleted object's uid; an object recreated under the name is another one
+};
+
 struct WaitOptions {
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};
   std::chrono::milliseconds interval{1000};
   std::function<void(const HealthReport&)> on_progress;  // after every poll
+  std::vector<Deleted> deleted;  // reported Progressing "being deleted" until they are gone
 };
 
-// Waits until every object is Healthy. Fails (kind timeout) listing each object that is not,
+// Waits until every object is Healthy and every one of `options.deleted` is gone. Fails (kind timeout) listing each object that is not,
 // and why: "apps/v1 Deployment shop/web: Progressing: 0/3 replicas available". A Degraded object
 // does not end the wait early: controllers may still recover it within the timeout.
 core::Result<HealthReport> wait_healthy(kube::Client& client, const std::vector<core::ObjectKey>& keys,

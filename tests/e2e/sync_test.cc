@@ -131,6 +131,36 @@ TEST_F(Sync, EmptyRenderDoesNotPrune) {
   EXPECT_NE(kubectl({"get", "configmap", "cm-a", "-n", ns.name()}, true).exit_code, 0);
 }
 
+// A pruned object lingers while finalizers hold it; the sync waits for it to be gone and names
+// what holds it when the wait times out.
+TEST_F(Sync, PruneWaitsUntilTheObjectIsGone) {
+  repo.commit({{"app/cm-a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-a\n"
+                                 "  finalizers: [example.com/hold]\ndata:\n  key: one\n"},
+               {"app/cm-b.yaml", config_map("cm-b", "one")}},
+              "two");
+  ASSERT_EQ(sync().exit_code, 0);
+  repo.remove({"app/cm-a.yaml"}, "drop a");
+  RunResult r = sync({"--timeout", "3s"});
+  EXPECT_EQ(r.exit_code, 8) << r.err;
+  EXPECT_NE(r.err.find("waiting for 1 pruned objects to be deleted\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("kubectl-gitops: error: timed out after 3s waiting for deletion:\n"), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(std::regex_search(
+      r.err, std::regex("kubectl-gitops: error: v1 ConfigMap " + ns.name() +
+                        "/cm-a: Progressing: being deleted \\(finalizers: (foregroundDeletion, )?"
+                        "example\\.com/hold(, foregroundDeletion)?\\)\n")))
+      << r.err;
+  EXPECT_NE(get({"configmap", "cm-a"}, "{.metadata.finalizers[*]}").find("example.com/hold"), std::string::npos);
+
+  RunResult released = kubectl({"patch", "configmap", "cm-a", "-n", ns.name(), "--type=json", "-p",
+                                R"([{"op":"remove","path":"/metadata/finalizers"}])"});
+  ASSERT_EQ(released.exit_code, 0) << released.err;
+  RunResult again = sync();
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(": 0 created, 0 configured, 0 pruned, 1 unchanged;"), std::string::npos) << again.out;
+  EXPECT_NE(kubectl({"get", "configmap", "cm-a", "-n", ns.name()}, true).exit_code, 0);
+}
+
 TEST_F(Sync, MaxPruneGuard) {
   repo.commit({{"app/a.yaml", config_map("a", "1")}, {"app/b.yaml", config_map("b", "1")},
                {"app/c.yaml", config_map("c", "1")}},
