@@ -152,7 +152,8 @@ void AppWorker::tick() {
     return;
   }
   m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) { m.observed_commit = *commit; });
-  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
+  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_,
+                                      sync::RevisionDetail::summary);
   if (!history) {
     m_ctx.logger.error(name(), "reading the history: " + history.error().message);
     return;
@@ -208,7 +209,8 @@ void AppWorker::heal(const std::string& commit) {
   m_ctx.metrics.update(m_def.key, [](AppMetrics& m) { m.sync_status = "OutOfSync"; });
   m_ctx.logger.info(name(), std::to_string(drift->differing) + " objects drifted from " +
                                 short_sha(commit) + "; re-syncing (self-heal)");
-  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
+  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_,
+                                      sync::RevisionDetail::summary);
   sync_commit(commit, history && !history->empty() ? history->front().number : 0,
               SyncReason::self_heal);
 }
@@ -281,7 +283,8 @@ void AppWorker::failed(const std::string& commit, int last_revision, const core:
 // dry-run, guards, the lock) is recorded here, once per commit and message.
 void AppWorker::record_failure(const std::string& commit, int last_revision,
                                const std::string& message) {
-  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_);
+  auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_,
+                                      sync::RevisionDetail::summary);
   if (!history) return;
   if (!history->empty() && history->front().number > last_revision &&
       history->front().source.commit == commit) {

@@ -8,7 +8,8 @@
 #   4. no-op sync            vs  the same kubectl apply again
 #   5. rollback to revision 1 vs  kubectl apply of the first commit's files
 # then the time and request count of `history` and `list`.
-# Prints each pair of wall-clock times and the ratio.
+# Prints each pair of wall-clock times, the ratio, and the CPU time the control plane spent on
+# each run (the bound a small machine puts on the wall time).
 #
 #   bench/sync-diff.sh BUILD_DIR [COUNT]      (COUNT defaults to 2000)
 #
@@ -67,7 +68,49 @@ generate() {
 
 seconds() { local start=$1 end; end=$(date +%s%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
-report() { printf '%-34s kubectl-gitops %7ss   kubectl %7ss   ratio %sx\n' "$1" "$2" "$3" "$(ratio "$3" "$2")"; }
+readonly ticks=$(getconf CLK_TCK) cores=$(nproc)
+# CPU seconds etcd, kube-apiserver and kube-controller-manager have used so far.
+control_plane_cpu() {
+  local name pid total=0
+  for name in etcd kube-apiserver kube-controller-manager; do
+    pid=$(cat "$cluster_dir/run/$name.pid" 2>/dev/null) || continue
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(awk -v t="$ticks" -v sum="$total" '{ sub(/^.*\) /, ""); printf "%.2f", sum + ($12 + $13) / t }' "/proc/$pid/stat")
+  done
+  echo "$total"
+}
+# Waits (at most 60 s) until the control plane is quiet (under 15% of a core), so neither tool's
+# figure carries the controllers' work left over from the run before it.
+settle() {
+  local i before after
+  for ((i = 0; i < 60; i++)); do
+    before=$(control_plane_cpu)
+    sleep 1
+    after=$(control_plane_cpu)
+    awk -v a="$before" -v b="$after" 'BEGIN { exit !(b - a < 0.15) }' && return
+  done
+}
+# timed CMD...: waits for a quiet control plane, then runs CMD; sets wall (s) and cp (control-plane CPU seconds used meanwhile).
+timed() {
+  local t c0
+  settle
+  c0=$(control_plane_cpu)
+  t=$(date +%s%N)
+  "$@"
+  wall=$(seconds "$t")
+  cp=$(awk -v a="$(control_plane_cpu)" -v b="$c0" 'BEGIN { printf "%.1f", a - b }')
+}
+# report LABEL: the pair just measured (ours_*, theirs_*), with the control plane's CPU use: a
+# run cannot finish before the control plane's work is done on $cores cores.
+report() {
+  printf '%-34s kubectl-gitops %7ss   kubectl %7ss   ratio %sx   control-plane cpu %5ss vs %5ss\n' \
+    "$1" "$ours_wall" "$theirs_wall" "$(ratio "$theirs_wall" "$ours_wall")" "$ours_cp" "$theirs_cp"
+}
+pair() {  # pair LABEL OURS_FUNCTION THEIRS_FUNCTION
+  timed "$2"; ours_wall=$wall ours_cp=$cp
+  timed "$3"; theirs_wall=$wall theirs_cp=$cp
+  report "$1"
+}
 
 ours=bench-gitops-$$
 theirs=bench-kubectl-$$
@@ -83,9 +126,7 @@ gitc add -A && gitc commit -qm v1
 gitops_sync() { kubectl gitops sync --repo "$work/repo" --path app --app bench -n "$ours" --no-progress --no-wait --timeout 10m >/dev/null; }
 kubectl_apply() { kubectl apply --server-side --prune --applyset=bench -n "$theirs" -f "$work/repo/app" >/dev/null; }
 
-t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
-t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
-report "first sync ($count objects)" "$a" "$b"
+pair "first sync ($count objects)" gitops_sync kubectl_apply
 
 generate "$work/repo/app" v2
 gitc add -A && gitc commit -qm v2
@@ -94,13 +135,9 @@ gitc add -A && gitc commit -qm v2
 id=$(kubectl get secret bench -n "$theirs" -o jsonpath='{.metadata.labels.applyset\.kubernetes\.io/id}')
 cp -r "$work/repo/app" "$work/theirs-app"
 sed -i "s#^  name: \(.*\)#  name: \1\n  labels: {applyset.kubernetes.io/part-of: $id}#" "$work/theirs-app"/*.yaml
-t=$(date +%s%N)
-kubectl gitops diff --repo "$work/repo" --path app --app bench -n "$ours" -o json >"$work/ours.json" || true
-a=$(seconds "$t")
-t=$(date +%s%N)
-kubectl diff --server-side -n "$theirs" -f "$work/theirs-app" >"$work/theirs.diff" || true
-b=$(seconds "$t")
-report "diff, 10% changed" "$a" "$b"
+gitops_diff() { kubectl gitops diff --repo "$work/repo" --path app --app bench -n "$ours" -o json >"$work/ours.json" || true; }
+kubectl_diff() { kubectl diff --server-side -n "$theirs" -f "$work/theirs-app" >"$work/theirs.diff" || true; }
+pair "diff, 10% changed" gitops_diff kubectl_diff
 jq -r '.changes[] | select(.action != "unchanged") | .kind + "/" + .name' "$work/ours.json" | sort >"$work/ours.list"
 grep -E '^\+\+\+ ' "$work/theirs.diff" | sed -E 's#.*/([^/.]+\.)?[^.]+\.([A-Za-z]+)\.[^.]+\.([^. \t]+).*#\2/\3#' | sort >"$work/theirs.list"
 if cmp -s "$work/ours.list" "$work/theirs.list"; then
@@ -109,20 +146,14 @@ else
   echo "the diffs disagree on what changed:"; diff "$work/ours.list" "$work/theirs.list" | head -20 || true
 fi
 
-t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
-t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
-report "sync of the 10% change" "$a" "$b"
-
-t=$(date +%s%N); gitops_sync; a=$(seconds "$t")
-t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
-report "no-op sync" "$a" "$b"
+pair "sync of the 10% change" gitops_sync kubectl_apply
+pair "no-op sync" gitops_sync kubectl_apply
 
 # Rollback to revision 1 (the v1 objects, 10% changed back) versus kubectl re-applying the v1
 # files from a checkout of the first commit: the manual rollback kubectl offers.
 gitc checkout -q HEAD~1
-t=$(date +%s%N); kubectl gitops rollback bench 1 -n "$ours" --no-progress --no-wait --timeout 10m >/dev/null; a=$(seconds "$t")
-t=$(date +%s%N); kubectl_apply; b=$(seconds "$t")
-report "rollback to revision 1" "$a" "$b"
+gitops_rollback() { kubectl gitops rollback bench 1 -n "$ours" --no-progress --no-wait --timeout 10m >/dev/null; }
+pair "rollback to revision 1" gitops_rollback kubectl_apply
 gitc checkout -q main
 
 t=$(date +%s%N); kubectl gitops history bench -n "$ours" >/dev/null; a=$(seconds "$t")
@@ -132,4 +163,6 @@ t=$(date +%s%N); kubectl gitops list -n "$ours" >/dev/null; a=$(seconds "$t")
 requests=$(kubectl gitops list -n "$ours" -v=6 2>&1 >/dev/null | grep -c ' https://' || true)
 echo "list: ${a}s, $requests request(s)"
 
+echo "control-plane cpu: CPU seconds etcd, kube-apiserver and kube-controller-manager spent during each run;"
+echo "on $cores cores no run can be shorter than its control-plane cpu / $cores"
 kubectl delete namespace "$ours" "$theirs" --wait=false >/dev/null

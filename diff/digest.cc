@@ -20,4 +20,24 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string object_digest(const core::Json& object) { return sha256_hex(object.dump()); }
 
+std::string ownership_digest(const core::Json& object, std::string_view manager) {
+  auto meta = object.find("metadata");
+  if (meta == object.end() || !meta->is_object()) return "";
+  auto entries = meta->find("managedFields");
+  auto uid = meta->find("uid");
+  if (entries == meta->end() || !entries->is_array() || uid == meta->end() || !uid->is_string())
+    return "";
+  for (const auto& entry : *entries) {
+    if (!entry.is_object() || entry.value("manager", "") != manager ||
+        entry.value("operation", "") != "Apply" || !entry.value("subresource", "").empty()) {
+      continue;
+    }
+    core::Json owned = {{"uid", *uid},
+                        {"apiVersion", entry.value("apiVersion", "")},
+                        {"fieldsV1", entry.value("fieldsV1", core::Json::object())}};
+    return sha256_hex(owned.dump());
+  }
+  return "";
+}
+
 }  // namespace gitops::diff

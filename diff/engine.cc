@@ -30,7 +30,8 @@ std::vector<std::string> changed_paths(const core::Json& before, const core::Jso
 struct DryRunOutcome {
   std::vector<core::Json> results;  // per prepared object; null for kinds pending a CRD
   std::vector<std::string> notes;
-  int skipped = 0;                  // known unchanged: the live object stands for the dry-run
+  std::vector<bool> untouched;      // known unchanged: the live object stands for the dry-run
+  int skipped = 0;
 };
 
 // Objects the server cannot dry-run yet, because this sync creates their kind (a CRD) or their
@@ -41,8 +42,11 @@ bool untouched_since_last_sync(const PreparedObject& desired, const core::Json& 
   if (options.applied == nullptr || live.is_null()) return false;
   auto it = options.applied->find(desired.key);
   if (it == options.applied->end()) return false;
+  if (it->second.digest != object_digest(desired.body)) return false;
   const std::string rv = live.value("metadata", core::Json::object()).value("resourceVersion", "");
-  return !rv.empty() && rv == it->second.resource_version && it->second.digest == object_digest(desired.body);
+  if (!rv.empty() && rv == it->second.resource_version) return true;
+  return !it->second.ownership.empty() &&
+         it->second.ownership == ownership_digest(live, options.field_manager);
 }
 
 core::Result<DryRunOutcome> dry_run_all(kube::Client& client,
@@ -53,11 +57,13 @@ core::Result<DryRunOutcome> dry_run_all(kube::Client& client,
   DryRunOutcome out;
   out.results.resize(desired.size());
   out.notes.resize(desired.size());
+  out.untouched.resize(desired.size());
   std::vector<core::Json> bodies;
   std::vector<size_t> index;
   for (size_t i = 0; i < desired.size(); ++i) {
     if (untouched_since_last_sync(desired[i], live_of[i], options)) {
       out.results[i] = live_of[i];
+      out.untouched[i] = true;
       ++out.skipped;
       continue;
     }
@@ -119,16 +125,22 @@ core::Result<DryRunOutcome> dry_run_all(kube::Client& client,
   return out;
 }
 
-Change compare(const PreparedObject& prepared, const core::Json& live, core::Json dry_run,
-               std::string note) {
-  Change change{.key = prepared.key, .live = live, .desired = std::move(dry_run),
+// `untouched`: the live object is what the last sync left for this body, so it is unchanged
+// without comparing.
+Change compare(const PreparedObject& prepared, core::Json live, core::Json dry_run, std::string note,
+               bool untouched) {
+  Change change{.key = prepared.key, .live = std::move(live), .desired = std::move(dry_run),
                 .applied = prepared.body, .note = std::move(note),
                 .wave = core::sync_wave(prepared.body)};
-  if (live.is_null()) {
+  if (change.live.is_null()) {
     change.action = Action::create;
     return change;
   }
-  core::Json before = normalize(live);
+  if (untouched) {
+    change.action = Action::unchanged;
+    return change;
+  }
+  core::Json before = normalize(change.live);
   core::Json after = normalize(change.desired);
   if (before == after) {
     change.action = Action::unchanged;
@@ -155,12 +167,22 @@ Change prune_change(const core::Json& member, const DiffOptions& options) {
 }  // namespace
 
 core::Result<std::vector<core::Json>> read_live(kube::Client& client,
-                                                const std::vector<core::ObjectKey>& keys) {
+                                                const std::vector<core::ObjectKey>& keys,
+                                                const std::vector<core::Json>& known) {
+  // ObjectKey's ordering ignores the version: a known object read at another version than the
+  // one asked for is read again.
+  std::map<core::ObjectKey, const core::Json*> by_key;
+  for (const auto& object : known) by_key.emplace(kube::key_of(object), &object);
+  std::vector<core::Json> live(keys.size());
   std::map<GroupKey, std::vector<size_t>> groups;
   for (size_t i = 0; i < keys.size(); ++i) {
+    auto it = by_key.find(keys[i]);
+    if (it != by_key.end() && kube::key_of(*it->second).version == keys[i].version) {
+      live[i] = *it->second;
+      continue;
+    }
     groups[{keys[i].group, keys[i].version, keys[i].kind, keys[i].namespace_}].push_back(i);
   }
-  std::vector<core::Json> live(keys.size());
   for (const auto& [group, members] : groups) {
     if (members.size() < k_list_threshold) {
       for (size_t i : members) {
@@ -198,7 +220,8 @@ core::Result<Plan> compute_plan(kube::Client& client, const std::vector<Prepared
     keys.push_back(desired[i].key);
     served.push_back(i);
   }
-  auto live = read_live(client, keys);
+  // The members were read (by the inventory's LIST) just before: only the rest is read here.
+  auto live = read_live(client, keys, members);
   if (!live) return live.error();
   std::vector<core::Json> live_of(desired.size());
   for (size_t j = 0; j < served.size(); ++j) live_of[served[j]] = std::move((*live)[j]);
@@ -214,8 +237,8 @@ core::Result<Plan> compute_plan(kube::Client& client, const std::vector<Prepared
   Plan plan;
   plan.dry_runs_skipped = dry_run->skipped;
   for (size_t i = 0; i < desired.size(); ++i) {
-    plan.changes.push_back(
-        compare(desired[i], live_of[i], std::move(dry_run->results[i]), dry_run->notes[i]));
+    plan.changes.push_back(compare(desired[i], std::move(live_of[i]), std::move(dry_run->results[i]),
+                                   std::move(dry_run->notes[i]), dry_run->untouched[i]));
   }
   // ObjectKey's ordering ignores the version, so this set answers "is the member rendered?".
   std::set<core::ObjectKey> rendered;

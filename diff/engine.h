@@ -20,9 +20,12 @@ namespace gitops::diff {
 // unchanged, when the sync read it). While both still match, the object is exactly what the same
 // body's dry-run produced then, so the dry-run is skipped and the object counts as unchanged.
 // Any write by anyone changes the resourceVersion; a deleted object has none.
+// When another writer moved the resourceVersion, the object still counts as untouched while the
+// field manager's ownership digest (diff/digest.h) is the one the sync left.
 struct AppliedState {
   std::string digest;
   std::string resource_version;
+  std::string ownership;  // ownership_digest after the sync; "" when unknown
 };
 using AppliedIndex = std::map<core::ObjectKey, AppliedState>;
 
@@ -33,7 +36,7 @@ enum class PruneProtected { no, yes };
 enum class ConflictPolicy { report, fail };
 
 struct DiffOptions {
-  std::string field_manager = "kubectl-gitops";
+  std::string field_manager = kube::k_field_manager;
   ForceConflicts force_conflicts = ForceConflicts::no;
   PruneProtected prune_protected = PruneProtected::no;
   ConflictPolicy conflicts = ConflictPolicy::report;
@@ -48,9 +51,11 @@ struct DiffOptions {
 core::Result<Plan> compute_plan(kube::Client& client, const std::vector<PreparedObject>& desired,
                                 const std::vector<core::Json>& members, const DiffOptions& options);
 
-// Reads the live objects for `keys` (null where absent), in input order.
+// Reads the live objects for `keys` (null where absent), in input order. Objects in `known`
+// (live objects just read, with apiVersion and kind) are taken from there when the version matches.
 core::Result<std::vector<core::Json>> read_live(kube::Client& client,
-                                                const std::vector<core::ObjectKey>& keys);
+                                                const std::vector<core::ObjectKey>& keys,
+                                                const std::vector<core::Json>& known = {});
 
 // `message` with every value of the Secret `object` (data, stringData, and their decoded forms)
 // replaced by "***"; values shorter than 3 characters only where the message quotes them.

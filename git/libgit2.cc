@@ -10,7 +10,12 @@ namespace gitops::git {
 void ensure_libgit2() {
   static std::once_flag once;
   // Never shut down: handles may outlive any owner we could tie git_libgit2_shutdown() to.
-  std::call_once(once, [] { git_libgit2_init(); });
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // libgit2 caches trees only up to 4 KiB by default, so every file read from a folder of
+    // thousands of files would inflate that folder's tree again. Keep trees up to 4 MiB.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(4) << 20);
+  });
 }
 
 std::string last_error_message() {

@@ -39,14 +39,17 @@ struct ClientOptions {
 enum class Force { no, yes };
 enum class DryRun { no, yes };
 
+// The field manager of every write (DESIGN.md section 4).
+inline constexpr const char* k_field_manager = "kubectl-gitops";
+
 struct ApplyOptions {
-  std::string field_manager = "kubectl-gitops";
+  std::string field_manager = k_field_manager;
   Force force = Force::no;
   DryRun dry_run = DryRun::no;
 };
 
 struct WriteOptions {
-  std::string field_manager = "kubectl-gitops";
+  std::string field_manager = k_field_manager;
   DryRun dry_run = DryRun::no;
 };
 

@@ -37,7 +37,7 @@ struct SyncRun {
   std::vector<diff::PreparedObject> prepared;
   std::vector<PreparedHook> hooks;
   diff::Plan plan;
-  std::map<core::ObjectKey, std::string> applied_rv;  // resourceVersion after each apply
+  std::map<core::ObjectKey, diff::AppliedState> applied;  // resourceVersion and ownership after each apply
   std::vector<Deleted> pruned;  // the wait follows them until the garbage collector is done
   Revision revision;
   bool wrote = false;  // whether any object was changed
@@ -59,12 +59,16 @@ core::Status take_lock(SyncRun& run) {
 
 // A Running record under our lock belongs to a sync that died: mark it Interrupted.
 core::Status read_history(SyncRun& run) {
-  auto history = list_revisions(run.client, run.o.app, run.o.namespace_);
+  auto history = list_revisions(run.client, run.o.app, run.o.namespace_, RevisionDetail::summary);
   if (!history) return history.error();
   run.history = std::move(*history);
   if (!run.history.empty() && run.history.front().status == RevisionStatus::running &&
       run.o.dry_run == DryRunOnly::no) {
+    auto whole = get_revision(run.client, run.o.app, run.o.namespace_, run.history.front().number);
+    if (!whole) return whole.error();
+    if (!*whole) return {};  // another process trimmed it meanwhile
     Revision& dead = run.history.front();
+    dead = std::move(**whole);
     dead.status = RevisionStatus::interrupted;
     dead.message = "the sync stopped before it finished (its lock expired)";
     if (dead.finished_at.empty()) dead.finished_at = now_rfc3339();
@@ -282,8 +286,10 @@ core::Status apply_waves(SyncRun& run) {
       run.revision.results.push_back({writes[j]->key, result_word(writes[j]->action, ok), error});
       if (ok) {
         run.wrote = true;
-        run.applied_rv[writes[j]->key] =
-            results[j]->value("metadata", core::Json::object()).value("resourceVersion", "");
+        run.applied[writes[j]->key] = {
+            .resource_version =
+                results[j]->value("metadata", core::Json::object()).value("resourceVersion", ""),
+            .ownership = diff::ownership_digest(*results[j], kube::k_field_manager)};
         continue;
       }
       if (!failures.empty()) failures += '\n';
@@ -339,18 +345,22 @@ core::Status prune_members(SyncRun& run) {
 }
 
 // The index of what this sync left (diff/engine.h AppliedIndex): the next diff or sync skips the
-// dry-run of every object still at that resourceVersion with the same rendered body.
+// dry-run of every object still at that resourceVersion, or still with the ownership this sync
+// left, with the same rendered body.
 diff::AppliedIndex applied_index(const SyncRun& run) {
   diff::AppliedIndex index;
   for (const auto& c : run.plan.changes) {
-    std::string rv;
+    diff::AppliedState state;
     if (c.action == Action::unchanged) {
-      rv = c.live.value("metadata", core::Json::object()).value("resourceVersion", "");
+      state.resource_version = c.live.value("metadata", core::Json::object()).value("resourceVersion", "");
+      state.ownership = diff::ownership_digest(c.live, kube::k_field_manager);
     } else if (c.action == Action::create || c.action == Action::update) {
-      auto it = run.applied_rv.find(c.key);
-      if (it != run.applied_rv.end()) rv = it->second;
+      auto it = run.applied.find(c.key);
+      if (it != run.applied.end()) state = it->second;
     }
-    if (!rv.empty()) index[c.key] = {diff::object_digest(c.applied), rv};
+    if (state.resource_version.empty()) continue;
+    state.digest = diff::object_digest(c.applied);
+    index[c.key] = std::move(state);
   }
   return index;
 }
@@ -490,8 +500,9 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
   if (pinned && !options.pin_rollback) {
     if (auto s = clear_rollback_pin(client, run.inventory.set); !s) return s.error();
   }
-  std::vector<Revision> all = run.history;
-  all.insert(all.begin(), run.revision);
+  std::vector<Revision> all = std::move(run.history);
+  all.insert(all.begin(), Revision{.number = run.revision.number, .app = run.revision.app,
+                                   .namespace_ = run.revision.namespace_});
   (void)trim_history(client, all, options.history_max);
   outcome.plan = std::move(run.plan);
   outcome.revision = std::move(run.revision);

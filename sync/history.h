@@ -2,6 +2,7 @@
 // server-side apply, trimmed to the newest --history-max.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,10 +13,16 @@
 namespace gitops::sync {
 
 // Every revision of `app` in `namespace_`, newest first (one LIST). Corrupt records fail.
+// RevisionDetail::summary skips decoding the objects, inventory and results of each record.
 core::Result<std::vector<Revision>> list_revisions(kube::Client& client, const std::string& app,
-                                                   const std::string& namespace_);
+                                                   const std::string& namespace_,
+                                                   RevisionDetail detail = RevisionDetail::full);
 
-// Writes (creates or replaces) the revision's Secret.
+// One whole revision (one GET); nullopt when it does not exist.
+core::Result<std::optional<Revision>> get_revision(kube::Client& client, const std::string& app,
+                                                   const std::string& namespace_, int number);
+
+// Writes (creates or replaces) the revision's Secret. A summary_only revision is refused.
 core::Status write_revision(kube::Client& client, const Revision& revision);
 
 // Deletes all but the newest `keep` of `revisions` (newest first, as list_revisions returns).

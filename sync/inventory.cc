@@ -16,7 +16,7 @@ std::string encode_applied(const diff::AppliedIndex& index) {
   core::Json rows = core::Json::array();
   for (const auto& [key, state] : index) {
     rows.push_back({key.group, key.version, key.kind, key.namespace_, key.name, state.digest,
-                    state.resource_version});
+                    state.resource_version, state.ownership});
   }
   return kube::base64_encode(gzip_compress(rows.dump()));
 }
@@ -34,11 +34,12 @@ diff::AppliedIndex decode_applied(const core::Json& parent) {
   core::Json rows = core::Json::parse(*text, nullptr, false);
   if (!rows.is_array()) return index;
   for (const auto& row : rows) {
-    if (!row.is_array() || row.size() != 7) return {};
+    // Seven cells before the ownership digest was recorded.
+    if (!row.is_array() || (row.size() != 7 && row.size() != 8)) return {};
     for (const auto& cell : row) {
       if (!cell.is_string()) return {};
     }
-    index[{row[0], row[1], row[2], row[3], row[4]}] = {row[5], row[6]};
+    index[{row[0], row[1], row[2], row[3], row[4]}] = {row[5], row[6], row.size() == 8 ? row[7] : ""};
   }
   return index;
 }

@@ -75,6 +75,14 @@ core::Json Revision::to_json() const {
   return j;
 }
 
+core::Json Revision::summary_json() const {
+  core::Json j = to_json();
+  j.erase("objects");
+  j.erase("inventory");
+  j.erase("results");
+  return j;
+}
+
 core::Result<Revision> Revision::from_json(const core::Json& j) {
   try {
     Revision r;
@@ -134,15 +142,27 @@ core::Json revision_secret(const Revision& revision) {
              {{k_app_label, revision.app},
               {k_revision_label, std::to_string(revision.number)},
               {"kubectl-gitops.dev/status", std::string(to_string(revision.status))}}}}},
-          {"data", {{"record", kube::base64_encode(packed)}}}};
+          {"data",
+           {{"record", kube::base64_encode(packed)},
+            {"summary", kube::base64_encode(revision.summary_json().dump())}}}};
 }
 
-core::Result<Revision> revision_from_secret(const core::Json& secret) {
+core::Result<Revision> revision_from_secret(const core::Json& secret, RevisionDetail detail) {
   std::string name = secret.value("metadata", core::Json::object()).value("name", "");
   auto fail = [&](const std::string& why) {
     return core::Error{core::ErrorKind::source, "reading revision " + name + ": " + why};
   };
   const core::Json data = secret.value("data", core::Json::object());
+  if (detail == RevisionDetail::summary && data.contains("summary") && data["summary"].is_string()) {
+    auto text = kube::base64_decode(data["summary"].get<std::string>(), "summary");
+    if (!text) return fail(text.error().message);
+    core::Json json = core::Json::parse(*text, nullptr, false);
+    if (json.is_discarded()) return fail("the summary is not JSON");
+    auto revision = Revision::from_json(json);
+    if (!revision) return fail(revision.error().message);
+    revision->summary_only = true;
+    return revision;
+  }
   if (!data.contains("record") || !data["record"].is_string()) return fail("no record in the Secret");
   auto packed = kube::base64_decode(data["record"].get<std::string>(), "record");
   if (!packed) return fail(packed.error().message);

@@ -52,8 +52,12 @@ struct Revision {
   std::string message;      // the failure, when there was one
   int rollback_of = 0;      // 0 = not a rollback
   int created = 0, configured = 0, pruned = 0, unchanged = 0;
+  // Read from the Secret's summary: objects, inventory and results were not read, and the
+  // revision cannot be written back (write_revision refuses it).
+  bool summary_only = false;
 
   core::Json to_json() const;
+  core::Json summary_json() const;  // to_json() without objects, inventory and results
   static core::Result<Revision> from_json(const core::Json& json);
 };
 
@@ -69,8 +73,15 @@ std::string revision_secret_name(const std::string& app, int number);
 // record would not fit.
 core::Json revision_secret(const Revision& revision);
 
+// How much of a revision to read. The Secret holds the whole record (data.record) and, for fast
+// listing, a small uncompressed summary of it (data.summary): everything but the objects,
+// inventory and results.
+enum class RevisionDetail { full, summary };
+
 // Reads a revision Secret as the API server returns it. Fails (kind source) on a corrupt record.
-core::Result<Revision> revision_from_secret(const core::Json& secret);
+// With RevisionDetail::summary a Secret without a summary is read whole.
+core::Result<Revision> revision_from_secret(const core::Json& secret,
+                                            RevisionDetail detail = RevisionDetail::full);
 
 // sha256 of the canonical JSON of `objects`, hex.
 std::string objects_digest(const std::vector<core::Json>& objects);
