@@ -79,16 +79,18 @@ control_plane_cpu() {
   done
   echo "$total"
 }
-# Waits (at most 60 s) until the control plane is quiet (under 15% of a core), so neither tool's
-# figure carries the controllers' work left over from the run before it.
+# Waits (at most 60 s) until the control plane is quiet (under 40% of a core: with thousands of
+# objects its controllers never go fully idle), so neither tool's figure carries the controllers'
+# work left over from the run before it.
 settle() {
   local i before after
   for ((i = 0; i < 60; i++)); do
     before=$(control_plane_cpu)
     sleep 1
     after=$(control_plane_cpu)
-    awk -v a="$before" -v b="$after" 'BEGIN { exit !(b - a < 0.15) }' && return
+    if awk -v a="$before" -v b="$after" 'BEGIN { exit !(b - a < 0.4) }'; then return 0; fi
   done
+  return 0
 }
 # timed CMD...: waits for a quiet control plane, then runs CMD; sets wall (s) and cp (control-plane CPU seconds used meanwhile).
 timed() {

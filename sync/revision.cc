@@ -41,16 +41,7 @@ std::optional<RevisionStatus> parse_revision_status(std::string_view text) {
   return std::nullopt;
 }
 
-core::Json Revision::to_json() const {
-  core::Json inv = core::Json::array();
-  for (const auto& k : inventory) inv.push_back(key_json(k));
-  core::Json res = core::Json::array();
-  for (const auto& r : results) {
-    core::Json entry = key_json(r.key);
-    entry["action"] = r.action;
-    if (!r.error.empty()) entry["error"] = r.error;
-    res.push_back(std::move(entry));
-  }
+core::Json Revision::summary_json() const {
   core::Json j = {
       {"revision", number},
       {"app", app},
@@ -60,10 +51,7 @@ core::Json Revision::to_json() const {
         {"subject", source.subject}, {"path", source.path}, {"sourceType", source.source_type},
         {"options", source.options}}},
       {"digest", digest},
-      {"objects", objects_omitted ? core::Json() : core::Json(objects)},
       {"objectsOmitted", objects_omitted},
-      {"inventory", inv},
-      {"results", res},
       {"startedAt", started_at},
       {"finishedAt", finished_at},
       {"actor", actor},
@@ -75,11 +63,18 @@ core::Json Revision::to_json() const {
   return j;
 }
 
-core::Json Revision::summary_json() const {
-  core::Json j = to_json();
-  j.erase("objects");
-  j.erase("inventory");
-  j.erase("results");
+core::Json Revision::to_json() const {
+  core::Json j = summary_json();
+  core::Json& inv = j["inventory"] = core::Json::array();
+  for (const auto& k : inventory) inv.push_back(key_json(k));
+  core::Json& res = j["results"] = core::Json::array();
+  for (const auto& r : results) {
+    core::Json entry = key_json(r.key);
+    entry["action"] = r.action;
+    if (!r.error.empty()) entry["error"] = r.error;
+    res.push_back(std::move(entry));
+  }
+  j["objects"] = objects_omitted ? core::Json() : core::Json(objects);
   return j;
 }
 
