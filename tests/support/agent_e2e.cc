@@ -26,6 +26,12 @@ std::string ServedRepo::push(const std::map<std::string, std::string>& files,
   return sha;
 }
 
+std::string ServedRepo::push_removal(const std::vector<std::string>& files, const std::string& message) {
+  std::string sha = m_work.remove(files, message);
+  m_work.git({"push", "-q", (m_served.path() / "repo.git").string(), "HEAD:refs/heads/main"});
+  return sha;
+}
+
 std::string ServedRepo::url() const { return m_daemon->url("repo.git"); }
 
 std::unique_ptr<BackgroundProcess> start_agent(const std::vector<std::string>& args,

@@ -20,6 +20,8 @@ class ServedRepo {
   ServedRepo();
   // Commits `files` in the work tree and pushes the commit to the served branch main.
   std::string push(const std::map<std::string, std::string>& files, const std::string& message);
+  // Removes `files` in a commit and pushes it.
+  std::string push_removal(const std::vector<std::string>& files, const std::string& message);
   // git://127.0.0.1:PORT/repo.git
   std::string url() const;
 
