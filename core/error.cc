@@ -34,7 +34,7 @@ int exit_code(ErrorKind kind) {
 }
 
 Error Error::context(std::string_view what) const {
-  Error out{kind, {}};
+  Error out{kind, {}, reason};
   std::string_view rest = message;
   while (true) {
     auto nl = rest.find('\n');

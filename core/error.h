@@ -30,6 +30,9 @@ struct Error {
   ErrorKind kind = ErrorKind::internal;
   // One line per problem; several lines when all problems of a pass are reported together.
   std::string message;
+  // The API server's machine-readable reason (AlreadyExists, NotFound, Invalid, ...) when the
+  // error is one API response; "" otherwise.
+  std::string reason;
 
   // Returns a copy whose every line is prefixed with "what: ".
   [[nodiscard]] Error context(std::string_view what) const;

@@ -70,7 +70,7 @@ core::Error to_error(const ApiError& error, const Operation& operation) {
     message += "; " + cause.field + ": " + cause.message;
   }
   if (!error.reason.empty()) message += " (reason: " + error.reason + ")";
-  return core::Error{error_kind(error, operation), std::move(message)};
+  return core::Error{error_kind(error, operation), std::move(message), error.reason};
 }
 
 }  // namespace gitops::kube

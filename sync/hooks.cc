@@ -85,7 +85,7 @@ core::Status dry_run_hooks(kube::Client& client, const std::vector<PreparedHook>
     auto result = client.create(h.body, {.dry_run = kube::DryRun::yes});
     if (result) continue;
     const core::Error& e = result.error();
-    if (e.kind == core::ErrorKind::conflict && e.message.find("already exists") != std::string::npos) continue;
+    if (e.reason == "AlreadyExists") continue;  // a hook from an earlier sync; it is replaced when it runs
     if (e.kind == core::ErrorKind::cluster || e.kind == core::ErrorKind::timeout) return e;
     if (!problems.empty()) problems += '\n';
     problems += describe(h) + ": " + diff::scrub_secret_values(e.message, h.body);

@@ -44,6 +44,9 @@ TEST(ApiError, DecoratedOnceLikeKapp) {
   EXPECT_EQ(err.message,
             "applying v1 ConfigMap shop/web: API server says: Apply failed with 1 conflict: "
             "conflict with \"kubectl\": .data.a (reason: Conflict)");
+  EXPECT_EQ(err.reason, "Conflict");
+  // The reason survives added context, so callers can test it instead of the message text.
+  EXPECT_EQ(err.context("syncing shop").reason, "Conflict");
 }
 
 TEST(ApiError, CausesNotInTheMessageAreAppended) {
