@@ -26,8 +26,9 @@ readonly repo
 binary_dir="$build_dir/plugin"
 [ -x "$binary_dir/kubectl-gitops" ] || { echo "soak: build the kubectl-gitops target first" >&2; exit 2; }
 
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 work=$(mktemp -d)
-started_cluster=""
 agent_pid=""
 daemon_pid=""
 ns=soak-$$
@@ -36,17 +37,10 @@ cleanup() {
   if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null || true; wait "$daemon_pid" 2>/dev/null || true; fi
   kubectl delete namespace "$ns" --wait=false >/dev/null 2>&1 || true
   rm -rf "$work"
-  if [ -n "$started_cluster" ]; then "$repo/tests/cluster/down.sh" "$started_cluster" >&2 || true; fi
+  stop_started_cluster
 }
 trap cleanup EXIT
-
-cluster_dir=${GITOPS_TEST_CLUSTER_DIR:-}
-if [ -z "$cluster_dir" ] || [ ! -f "$cluster_dir/kubeconfig" ]; then
-  cluster_dir="$build_dir/bench-cluster"
-  started_cluster="$cluster_dir"
-  "$repo/tests/cluster/up.sh" "$cluster_dir" >&2
-  "$repo/tests/cluster/simulator-up.sh" "$cluster_dir" "$build_dir/tests/node_simulator/gitops-node-simulator" >&2
-fi
+use_cluster --simulator
 export KUBECONFIG="$cluster_dir/kubeconfig"
 export PATH="$binary_dir:$PATH"
 export XDG_CACHE_HOME="$work/cache"

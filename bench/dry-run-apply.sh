@@ -19,31 +19,21 @@ readonly bench_bin="$build_dir/bench/bench_dry_run_apply"
 [ -x "$bench_bin" ] || { echo "bench: $bench_bin not built (cmake --build $build_dir --target bench_dry_run_apply)" >&2; exit 2; }
 command -v kubectl >/dev/null || { echo "bench: kubectl not on PATH" >&2; exit 2; }
 
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 work=$(mktemp -d)
-started_cluster=""
 cleanup() {
   rm -rf "$work"
-  if [ -n "$started_cluster" ]; then "$repo/tests/cluster/down.sh" "$started_cluster" >&2 || true; fi
+  stop_started_cluster
 }
 trap cleanup EXIT
 mkdir -p "$work/objects"
-
-cluster_dir=${GITOPS_TEST_CLUSTER_DIR:-}
-if [ -z "$cluster_dir" ] || [ ! -f "$cluster_dir/kubeconfig" ]; then
-  cluster_dir="$build_dir/bench-cluster"
-  started_cluster="$cluster_dir"
-  "$repo/tests/cluster/up.sh" "$cluster_dir" >&2
-fi
+use_cluster
 readonly kubeconfig="$cluster_dir/kubeconfig"
-apiserver_pid=$(cat "$cluster_dir/run/kube-apiserver.pid" 2>/dev/null || echo "")
-readonly ticks=$(getconf CLK_TCK)
 readonly cores=$(nproc)
 
-# CPU seconds the API server has used so far (utime + stime), or "" when its pid is unknown.
-apiserver_cpu() {
-  [ -n "$apiserver_pid" ] && [ -r "/proc/$apiserver_pid/stat" ] || { echo ""; return; }
-  awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.3f", ($12 + $13) / t }' "/proc/$apiserver_pid/stat"
-}
+# CPU seconds the API server has used so far, or "" when its pid is unknown.
+apiserver_cpu() { process_cpu kube-apiserver; }
 now() { date +%s.%N; }
 # Busy and total jiffies of the whole machine (all processes), from /proc/stat.
 machine_ticks() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; total = busy + $5 + $6; print busy, total }' /proc/stat; }

@@ -24,21 +24,15 @@ readonly repo
 binary_dir="$build_dir/plugin"
 [ -x "$binary_dir/kubectl-gitops" ] || { echo "bench: build the kubectl-gitops target first" >&2; exit 2; }
 
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 work=$(mktemp -d)
-started_cluster=""
 cleanup() {
   rm -rf "$work"
-  if [ -n "$started_cluster" ]; then "$repo/tests/cluster/down.sh" "$started_cluster" >&2 || true; fi
+  stop_started_cluster
 }
 trap cleanup EXIT
-
-cluster_dir=${GITOPS_TEST_CLUSTER_DIR:-}
-if [ -z "$cluster_dir" ] || [ ! -f "$cluster_dir/kubeconfig" ]; then
-  cluster_dir="$build_dir/bench-cluster"
-  started_cluster="$cluster_dir"
-  "$repo/tests/cluster/up.sh" "$cluster_dir" >&2
-  "$repo/tests/cluster/simulator-up.sh" "$cluster_dir" "$build_dir/tests/node_simulator/gitops-node-simulator" >&2
-fi
+use_cluster --simulator
 export KUBECONFIG="$cluster_dir/kubeconfig"
 export PATH="$binary_dir:$PATH"
 export XDG_CACHE_HOME="$work/cache"
@@ -68,17 +62,7 @@ generate() {
 
 seconds() { local start=$1 end; end=$(date +%s%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
-readonly ticks=$(getconf CLK_TCK) cores=$(nproc)
-# CPU seconds etcd, kube-apiserver and kube-controller-manager have used so far.
-control_plane_cpu() {
-  local name pid total=0
-  for name in etcd kube-apiserver kube-controller-manager; do
-    pid=$(cat "$cluster_dir/run/$name.pid" 2>/dev/null) || continue
-    [ -r "/proc/$pid/stat" ] || continue
-    total=$(awk -v t="$ticks" -v sum="$total" '{ sub(/^.*\) /, ""); printf "%.2f", sum + ($12 + $13) / t }' "/proc/$pid/stat")
-  done
-  echo "$total"
-}
+readonly cores=$(nproc)
 # Waits (at most 60 s) until the control plane is quiet (under 40% of a core: with thousands of
 # objects its controllers never go fully idle), so neither tool's figure carries the controllers'
 # work left over from the run before it.

@@ -33,6 +33,15 @@ int exit_code(ErrorKind kind) {
   return 10;
 }
 
+std::optional<ErrorKind> error_kind_of_exit_code(int code) {
+  for (ErrorKind kind : {ErrorKind::usage, ErrorKind::source, ErrorKind::cluster, ErrorKind::rejected,
+                         ErrorKind::partial, ErrorKind::conflict, ErrorKind::timeout, ErrorKind::guard,
+                         ErrorKind::internal}) {
+    if (exit_code(kind) == code) return kind;
+  }
+  return std::nullopt;
+}
+
 Error Error::context(std::string_view what) const {
   Error out{kind, {}, reason};
   std::string_view rest = message;

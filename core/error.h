@@ -3,6 +3,7 @@
 // Context is added once per module boundary with Error::context().
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,10 @@ std::string_view to_string(ErrorKind kind);
 
 // The process exit code of DESIGN.md section 3 for `kind`.
 int exit_code(ErrorKind kind);
+
+// The kind whose exit_code() is `code` (for a child kubectl-gitops process); nullopt for 0, 1
+// and codes outside the table.
+std::optional<ErrorKind> error_kind_of_exit_code(int code);
 
 struct Error {
   ErrorKind kind = ErrorKind::internal;

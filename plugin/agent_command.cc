@@ -57,11 +57,12 @@ core::Status fetch_in_child(const std::string& location) {
   if (ran->end != render::ProcessEnd::exited) {
     why = "the fetch of " + git::redact_url(location) + " " + std::string(render::to_string(ran->end));
   }
-  const core::ErrorKind kind = ran->end == render::ProcessEnd::timed_out ? core::ErrorKind::timeout
-                               : ran->status == 2                         ? core::ErrorKind::usage
-                               : ran->status == 4                         ? core::ErrorKind::cluster
-                                                                          : core::ErrorKind::source;
-  return core::Error{kind, why};
+  if (ran->end == render::ProcessEnd::timed_out) return core::Error{core::ErrorKind::timeout, why};
+  // The child exits as any kubectl-gitops command does (DESIGN.md section 3); a crash is a
+  // failure of the fetch, not of the agent.
+  const auto kind = ran->end == render::ProcessEnd::exited ? core::error_kind_of_exit_code(ran->status)
+                                                           : std::nullopt;
+  return core::Error{kind.value_or(core::ErrorKind::source), why};
 }
 
 // The app's source as the agent sees it: fetch the ref, render a commit.
