@@ -163,8 +163,8 @@ void Agent::retire(const AppKey& key) {
   }
   worker->request_stop();
   if (auto in_flight = worker->in_flight()) {
-    m_logger.info(key.to_string(), "stopping after the sync of " + in_flight->commit.substr(0, 7) +
-                                       " in flight");
+    m_logger.info(key.to_string(),
+                  "stopping after the sync of " + in_flight->commit.substr(0, 7) + " in flight");
   }
   // A tick ends by itself (its sync has its own timeouts); the worker is joined here.
   (void)worker->wait_stopped(Steady::now() + std::chrono::hours(24));

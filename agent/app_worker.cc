@@ -299,13 +299,12 @@ void AppWorker::failed(const std::string& commit, int last_revision, const core:
 
 void AppWorker::report_view(const std::string& commit) {
   const AppMetrics metrics = m_ctx.metrics.get(m_def.key);
-  sync::AgentView view{.commit = commit,
-                       .ref = m_def.source->ref(),
-                       .sync_status = metrics.sync_status,
-                       .health = m_synced_health
-                                     ? std::string(health::to_string(*m_synced_health))
-                                     : std::string(),
-                       .identity = m_ctx.identity};
+  sync::AgentView view{
+      .commit = commit,
+      .ref = m_def.source->ref(),
+      .sync_status = metrics.sync_status,
+      .health = m_synced_health ? std::string(health::to_string(*m_synced_health)) : std::string(),
+      .identity = m_ctx.identity};
   m_synced_health.reset();
   const auto now = Steady::now();
   if (!view_report_due(m_reported, view, now)) return;
@@ -314,8 +313,8 @@ void AppWorker::report_view(const std::string& commit) {
     // Not assessed by a sync this tick: the worst health of the inventory's live members.
     auto inventory = sync::read_inventory(m_ctx.client, m_def.key.name, m_def.key.namespace_);
     if (!inventory) {
-      m_ctx.logger.warning(name(), "reading the inventory for the agent's view: " +
-                                       inventory.error().message);
+      m_ctx.logger.warning(
+          name(), "reading the inventory for the agent's view: " + inventory.error().message);
       return;
     }
     health::Status worst = health::Status::healthy;
@@ -328,8 +327,8 @@ void AppWorker::report_view(const std::string& commit) {
     auto live = m_ctx.client.get(
         {"", "v1", "Secret", m_def.key.namespace_, sync::parent_name(m_def.key.name)});
     if (!live) {
-      m_ctx.logger.warning(name(), "reading the inventory for the agent's view: " +
-                                       live.error().message);
+      m_ctx.logger.warning(name(),
+                           "reading the inventory for the agent's view: " + live.error().message);
       return;
     }
     parent = std::move(*live);
@@ -337,8 +336,8 @@ void AppWorker::report_view(const std::string& commit) {
   if (!parent) return;  // no sync has written the inventory yet
   view.observed_at = sync::now_rfc3339();
   const std::string version = (*parent)["metadata"].value("resourceVersion", "");
-  if (auto written = sync::write_agent_view(m_ctx.client, m_def.key.name, m_def.key.namespace_,
-                                            view, version);
+  if (auto written =
+          sync::write_agent_view(m_ctx.client, m_def.key.name, m_def.key.namespace_, view, version);
       !written) {
     m_ctx.logger.warning(name(), written.error().message);
     return;

@@ -1,7 +1,8 @@
 // `kubectl gitops agent`: flags -> options -> apps (from the source flags or --config) -> the
 // agent, running until SIGTERM or SIGINT. The --config file is re-read when its content changes
-// (polled) and at once on SIGHUP; a reload that fails keeps the running apps. Git and the renderers reach the agent through
-// GitSource, the one place they meet for it (as source_loader is for the other commands).
+// (polled) and at once on SIGHUP; a reload that fails keeps the running apps. Git and the
+// renderers reach the agent through GitSource, the one place they meet for it (as source_loader
+// is for the other commands).
 #include "plugin/agent_command.h"
 
 #include <signal.h>
@@ -9,8 +10,8 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "agent/agent.h"
@@ -373,8 +374,8 @@ class ConfigReloader {
     auto apps = text ? app_definitions(m_flags, &*text, m_ns)
                      : core::Result<std::vector<agent::AppDefinition>>(text.error());
     if (!apps) {
-      m_logger.error("", "config reload failed: " + apps.error().message +
-                             "; keeping the running apps");
+      m_logger.error(
+          "", "config reload failed: " + apps.error().message + "; keeping the running apps");
       return;
     }
     agent::AppSetChange change = m_agent.reload(std::move(*apps));
@@ -419,8 +420,7 @@ core::Result<int> run_agent(Context& context, const AgentFlags& flags) {
   agent::Agent agent(**client, std::move(*apps), std::move(*options), logger);
   if (auto started = agent.start(); !started) return started.error();
   std::optional<ConfigReloader> reloader;
-  if (!flags.config.empty())
-    reloader.emplace(flags, ns, std::move(config_text), agent, logger);
+  if (!flags.config.empty()) reloader.emplace(flags, ns, std::move(config_text), agent, logger);
   int signal = 0;
   while (true) {
     signal = wait_signal(signals, reloader ? *poll : std::chrono::hours(1));

@@ -24,27 +24,26 @@ std::optional<AgentView> agent_view_from_parent(const core::Json& parent) {
 }
 
 core::Json to_json(const AgentView& view) {
-  return {{"commit", view.commit},     {"ref", view.ref},           {"sync", view.sync_status},
-          {"health", view.health},     {"identity", view.identity}, {"observedAt", view.observed_at}};
+  return {{"commit", view.commit}, {"ref", view.ref},           {"sync", view.sync_status},
+          {"health", view.health}, {"identity", view.identity}, {"observedAt", view.observed_at}};
 }
 
 core::Status write_agent_view(kube::Client& client, const std::string& app,
                               const std::string& namespace_, const AgentView& view,
                               const std::string& resource_version) {
-  core::Json patch = {
-      {"apiVersion", "v1"},
-      {"kind", "Secret"},
-      {"metadata",
-       {{"name", parent_name(app)},
-        {"namespace", namespace_},
-        {"resourceVersion", resource_version},
-        {"annotations",
-         {{k_agent_commit_annotation, view.commit},
-          {k_agent_ref_annotation, view.ref},
-          {k_agent_sync_annotation, view.sync_status},
-          {k_agent_health_annotation, view.health},
-          {k_agent_identity_annotation, view.identity},
-          {k_agent_observed_annotation, view.observed_at}}}}}};
+  core::Json patch = {{"apiVersion", "v1"},
+                      {"kind", "Secret"},
+                      {"metadata",
+                       {{"name", parent_name(app)},
+                        {"namespace", namespace_},
+                        {"resourceVersion", resource_version},
+                        {"annotations",
+                         {{k_agent_commit_annotation, view.commit},
+                          {k_agent_ref_annotation, view.ref},
+                          {k_agent_sync_annotation, view.sync_status},
+                          {k_agent_health_annotation, view.health},
+                          {k_agent_identity_annotation, view.identity},
+                          {k_agent_observed_annotation, view.observed_at}}}}}};
   auto result =
       client.apply(patch, {.field_manager = k_agent_field_manager, .force = kube::Force::yes});
   if (!result) return result.error().context("writing the agent's view of " + app);

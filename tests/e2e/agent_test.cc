@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <thread>
@@ -223,26 +224,38 @@ class AgentConfig : public Agent {
            ", namespace: " + ns.name() + "}\n";
   }
 
+  // Replaces the file at once (as editors and ConfigMap mounts do), so no poll reads half of it.
   std::string write_config(const std::string& text) {
-    return files.write("agent.yaml", text).string();
+    std::filesystem::path path = files.path() / "agent.yaml";
+    std::filesystem::rename(files.write("agent.yaml.new", text), path);
+    return path.string();
   }
 
   std::unique_ptr<BackgroundProcess> start(const std::string& config,
                                            const std::string& config_poll,
                                            std::vector<std::string> extra = {}) {
-    std::vector<std::string> a = {"--config",         config,   "-n",
-                                  ns.name(),          "--interval", "1s",
-                                  "--config-poll-interval", config_poll, "--lease-duration",
-                                  "3s",               "--timeout",  "60s",
-                                  "--identity",       "reloader"};
+    std::vector<std::string> a = {"--config",
+                                  config,
+                                  "-n",
+                                  ns.name(),
+                                  "--interval",
+                                  "1s",
+                                  "--config-poll-interval",
+                                  config_poll,
+                                  "--lease-duration",
+                                  "3s",
+                                  "--timeout",
+                                  "60s",
+                                  "--identity",
+                                  "reloader"};
     a.insert(a.end(), extra.begin(), extra.end());
     return start_agent(a);
   }
 
   // The data of ConfigMap `name`, or "<missing>".
   std::string map_value(const std::string& name) {
-    RunResult r = kubectl(
-        {"get", "configmap", name, "-n", ns.name(), "-o", "jsonpath={.data.key}"}, true);
+    RunResult r =
+        kubectl({"get", "configmap", name, "-n", ns.name(), "-o", "jsonpath={.data.key}"}, true);
     return r.exit_code == 0 ? r.out : "<missing>";
   }
 
@@ -268,8 +281,7 @@ TEST_F(AgentConfig, ReloadAddsChangesAndRemovesAppsAndKeepsThemOnABadFile) {
   const std::string config = write_config(app_doc("alpha", "a"));
   int port = free_port();
   auto agent = start(config, "1s", {"--metrics-addr", "127.0.0.1:" + std::to_string(port)});
-  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 1, c1); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 1, c1); }, k_deadline)) << agent->err();
   EXPECT_EQ(map_value("a-one"), "1");
 
   // alpha moves to a2, beta joins.
@@ -277,28 +289,26 @@ TEST_F(AgentConfig, ReloadAddsChangesAndRemovesAppsAndKeepsThemOnABadFile) {
   const std::string ns_ = ns.name();
   ASSERT_TRUE(eventually(
       [&] {
-        return logged(*agent,
-                      "info config reloaded: 1 added (" + ns_ + "/beta), 1 changed (" + ns_ +
-                          "/alpha)\n");
+        return logged(*agent, "info config reloaded: 1 added (" + ns_ + "/beta), 1 changed (" +
+                                  ns_ + "/alpha)\n");
       },
       k_deadline))
       << agent->err();
-  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 2, c1); }, k_deadline))
-      << agent->err();
-  ASSERT_TRUE(eventually([&] { return newest_of_is("beta", 1, c1); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 2, c1); }, k_deadline)) << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("beta", 1, c1); }, k_deadline)) << agent->err();
   EXPECT_EQ(map_value("a-two"), "1");
   EXPECT_EQ(map_value("a-one"), "<missing>");  // pruned: alpha no longer renders it
   EXPECT_EQ(map_value("b-one"), "1");
-  EXPECT_TRUE(logged(*agent, "info " + ns_ + "/alpha: syncing " + c1.substr(0, 7) +
-                                 " (main; spec changed)\n"))
+  EXPECT_TRUE(logged(
+      *agent, "info " + ns_ + "/alpha: syncing " + c1.substr(0, 7) + " (main; spec changed)\n"))
       << agent->err();
 
   // beta leaves: it stops, its lease is released, its objects and records stay.
-  ASSERT_TRUE(eventually([&] { return !kubectl({"get", "lease", "gitops-beta.agent", "-n", ns_},
-                                               true)
-                                           .out.empty(); },
-                         k_deadline))
+  ASSERT_TRUE(eventually(
+      [&] {
+        return !kubectl({"get", "lease", "gitops-beta.agent", "-n", ns_}, true).out.empty();
+      },
+      k_deadline))
       << "beta never held its lease";
   write_config(app_doc("alpha", "a2"));
   ASSERT_TRUE(eventually(
@@ -318,8 +328,7 @@ TEST_F(AgentConfig, ReloadAddsChangesAndRemovesAppsAndKeepsThemOnABadFile) {
   std::string c2 = repo.push(
       {{"a2/settings.yaml", named_map("a-two", "2")}, {"b/settings.yaml", named_map("b-one", "2")}},
       "second");
-  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 3, c2); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 3, c2); }, k_deadline)) << agent->err();
   // Several of beta's intervals pass: had it run on, it would have synced c2 by now.
   std::this_thread::sleep_for(seconds(5));
   EXPECT_EQ(map_value("b-one"), "1");
@@ -331,17 +340,17 @@ TEST_F(AgentConfig, ReloadAddsChangesAndRemovesAppsAndKeepsThemOnABadFile) {
 
   // A file that does not parse: one error line, alpha goes on.
   write_config("apiVersion: [\n");
-  ASSERT_TRUE(eventually([&] { return logged(*agent, "error config reload failed: "); },
-                         k_deadline))
-      << agent->err();
-  EXPECT_TRUE(logged(*agent, "error config reload failed: " + config +
-                                 ":2:1: end of flow sequence not found; keeping the running "
-                                 "apps\n"))
+  ASSERT_TRUE(eventually(
+      [&] {
+        return logged(*agent, "error config reload failed: " + config +
+                                  ":2:1: end of sequence flow not found; keeping the running "
+                                  "apps\n");
+      },
+      k_deadline))
       << agent->err();
   std::string c3 = repo.push({{"a2/settings.yaml", named_map("a-two", "3")}}, "third");
   // Revision 4: the reloads that did not change alpha never made it sync again.
-  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 4, c3); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 4, c3); }, k_deadline)) << agent->err();
   EXPECT_EQ(map_value("a-two"), "3");
   stop(*agent);
 }
@@ -353,8 +362,7 @@ TEST_F(AgentConfig, SighupReloadsAtOnce) {
   const std::string config = write_config(app_doc("alpha", "a"));
   // Polling far slower than the test: only SIGHUP can explain the reload.
   auto agent = start(config, "10m");
-  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 1, c1); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("alpha", 1, c1); }, k_deadline)) << agent->err();
   write_config(app_doc("alpha", "a") + "---\n" + app_doc("beta", "b"));
   agent->signal(SIGHUP);
   const std::string hup = "info received SIGHUP: reloading " + config + "\n";
@@ -363,13 +371,12 @@ TEST_F(AgentConfig, SighupReloadsAtOnce) {
   std::string log = agent->err();
   ASSERT_NE(log.find(hup), std::string::npos) << log;
   EXPECT_LT(log.find(hup), log.find(reloaded)) << log;
-  ASSERT_TRUE(eventually([&] { return newest_of_is("beta", 1, c1); }, k_deadline))
-      << agent->err();
+  ASSERT_TRUE(eventually([&] { return newest_of_is("beta", 1, c1); }, k_deadline)) << agent->err();
   EXPECT_EQ(map_value("b-one"), "1");
   // The same file again: nothing changes, nothing restarts.
   agent->signal(SIGHUP);
-  ASSERT_TRUE(eventually(
-      [&] { return logged(*agent, "info config reloaded: no app changed\n"); }, k_deadline))
+  ASSERT_TRUE(eventually([&] { return logged(*agent, "info config reloaded: no app changed\n"); },
+                         k_deadline))
       << agent->err();
   EXPECT_EQ(revisions("alpha", ns.name()).size(), 1u);
   EXPECT_EQ(revisions("beta", ns.name()).size(), 1u);
@@ -416,13 +423,15 @@ TEST_F(AgentView, AnnotationsListAndStatusShowWhatTheAgentSaw) {
   std::string status_out, expected;
   ASSERT_TRUE(eventually(
       [&] {
-        expected = "Agent:      Synced at " + c1.substr(0, 7) + " (main), health Healthy, observed " +
-                   annotation("agent-observed-at") + " by viewer\n";
+        expected = "Agent:      Synced at " + c1.substr(0, 7) +
+                   " (main), health Healthy, observed " + annotation("agent-observed-at") +
+                   " by viewer\n";
         status_out = kubectl_gitops({"status", "shop", "-n", ns.name()}).out;
         return status_out.find(expected) != std::string::npos;
       },
       k_deadline))
-      << expected << " not in:\n" << status_out;
+      << expected << " not in:\n"
+      << status_out;
 
   // SIGHUP without --config changes nothing.
   agent->signal(SIGHUP);
@@ -481,7 +490,8 @@ TEST_F(AgentView, AnnotationsListAndStatusShowWhatTheAgentSaw) {
         return status_out.find(expected) != std::string::npos;
       },
       k_deadline))
-      << expected << " not in:\n" << status_out;
+      << expected << " not in:\n"
+      << status_out;
   stop(*agent);
 }
 

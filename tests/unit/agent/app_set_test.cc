@@ -8,9 +8,10 @@ namespace {
 TEST(AppSet, AddedRemovedChangedAndUnchanged) {
   std::map<AppKey, std::string> running = {
       {{"shop", "web"}, "web-1"}, {{"shop", "api"}, "api-1"}, {{"ops", "cron"}, "cron-1"}};
-  std::map<AppKey, std::string> wanted = {
-      {{"shop", "web"}, "web-1"}, {{"shop", "api"}, "api-2"}, {{"shop", "batch"}, "batch-1"},
-      {{"ops", "audit"}, "audit-1"}};
+  std::map<AppKey, std::string> wanted = {{{"shop", "web"}, "web-1"},
+                                          {{"shop", "api"}, "api-2"},
+                                          {{"shop", "batch"}, "batch-1"},
+                                          {{"ops", "audit"}, "audit-1"}};
   AppSetChange change = diff_app_sets(running, wanted);
   EXPECT_EQ(change.added, (std::vector<AppKey>{{"ops", "audit"}, {"shop", "batch"}}));
   EXPECT_EQ(change.removed, (std::vector<AppKey>{{"ops", "cron"}}));

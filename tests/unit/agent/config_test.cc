@@ -146,9 +146,9 @@ TEST(AgentConfig, ReadsTheTextOfTheFile) {
   EXPECT_EQ(*text, k_two_apps);
   auto missing = read_agent_config_text(dir.path() / "missing.yaml");
   ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().message,
-            "reading agent config " + (dir.path() / "missing.yaml").string() +
-                ": cannot open the file");
+  EXPECT_EQ(
+      missing.error().message,
+      "reading agent config " + (dir.path() / "missing.yaml").string() + ": cannot open the file");
 }
 
 }  // namespace
