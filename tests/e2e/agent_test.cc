@@ -407,6 +407,17 @@ TEST_F(AgentView, AnnotationsListAndStatusShowWhatTheAgentSaw) {
   const std::regex rfc3339("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
   EXPECT_TRUE(std::regex_match(annotation("agent-observed-at"), rfc3339))
       << annotation("agent-observed-at");
+  // Nothing changes over several ticks: nothing is written (at most one refresh a minute).
+  const std::string first_observed = annotation("agent-observed-at");
+  const std::string version = kubectl({"get", "secret", "gitops-shop", "-n", ns.name(), "-o",
+                                       "jsonpath={.metadata.resourceVersion}"})
+                                  .out;
+  std::this_thread::sleep_for(seconds(4));
+  EXPECT_EQ(annotation("agent-observed-at"), first_observed);
+  EXPECT_EQ(kubectl({"get", "secret", "gitops-shop", "-n", ns.name(), "-o",
+                     "jsonpath={.metadata.resourceVersion}"})
+                .out,
+            version);
   // Written under the agent's own field manager, so the engine's apply of the parent keeps them.
   EXPECT_EQ(kubectl({"get", "secret", "gitops-shop", "-n", ns.name(), "-o",
                      "jsonpath={.metadata.managedFields[?(@.manager==\"kubectl-gitops-agent\")]"
