@@ -1,6 +1,7 @@
 // Agent wiring: endpoints, election, workers, and the graceful stop.
 #include "agent/agent.h"
 
+#include <algorithm>
 #include <random>
 
 #include "agent/push_event.h"
@@ -42,6 +43,7 @@ Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions
         m_logger.info(app.to_string(), leader ? message : message + "; standing by");
         // A new leader looks at its app at once rather than an interval later.
         if (!leader) return;
+        std::lock_guard lock(m_workers_mutex);
         for (auto& worker : m_workers) {
           if (worker->definition().key == app) worker->trigger();
         }
@@ -51,6 +53,7 @@ Agent::Agent(kube::Client& client, std::vector<AppDefinition> apps, AgentOptions
                                                        .metrics = m_metrics,
                                                        .logger = logger,
                                                        .elector = *m_elector,
+                                                       .identity = m_options.identity,
                                                        .actor = "agent/" + m_options.identity,
                                                        .backoff = m_options.backoff,
                                                        .jitter = m_options.jitter,
@@ -110,6 +113,61 @@ ShutdownReport Agent::stop() {
                                                           " syncs recorded Interrupted"
                                                     : std::string()));
   return report;
+}
+
+AppSetChange Agent::reload(std::vector<AppDefinition> apps) {
+  std::map<AppKey, std::string> running;
+  std::map<AppKey, std::string> wanted;
+  {
+    std::lock_guard lock(m_workers_mutex);
+    for (const auto& worker : m_workers)
+      running[worker->definition().key] = worker->definition().fingerprint;
+  }
+  for (const auto& app : apps) wanted[app.key] = app.fingerprint;
+  AppSetChange change = diff_app_sets(running, wanted);
+  for (const auto& key : change.removed) {
+    retire(key);
+    m_elector->remove_app(key);
+    m_metrics.remove(key);
+  }
+  // A changed app keeps its lease and its metrics; its new worker syncs the new spec once.
+  for (const auto& key : change.changed) retire(key);
+  for (auto& app : apps) {
+    const AppKey key = app.key;
+    const bool added = std::binary_search(change.added.begin(), change.added.end(), key);
+    const bool changed = std::binary_search(change.changed.begin(), change.changed.end(), key);
+    if (!added && !changed) continue;
+    app.resync = changed;
+    auto worker = std::make_unique<AppWorker>(std::move(app), *m_context);
+    AppWorker& started = *worker;
+    {
+      std::lock_guard lock(m_workers_mutex);
+      m_workers.push_back(std::move(worker));
+    }
+    started.start();
+    if (added) m_elector->add_app(key);
+    if (changed && m_elector->is_leader(key)) started.trigger();
+  }
+  return change;
+}
+
+void Agent::retire(const AppKey& key) {
+  std::unique_ptr<AppWorker> worker;
+  {
+    std::lock_guard lock(m_workers_mutex);
+    auto it = std::find_if(m_workers.begin(), m_workers.end(),
+                           [&](const auto& w) { return w->definition().key == key; });
+    if (it == m_workers.end()) return;
+    worker = std::move(*it);
+    m_workers.erase(it);
+  }
+  worker->request_stop();
+  if (auto in_flight = worker->in_flight()) {
+    m_logger.info(key.to_string(),
+                  "stopping after the sync of " + in_flight->commit.substr(0, 7) + " in flight");
+  }
+  // A tick ends by itself (its sync has its own timeouts); the worker is joined here.
+  (void)worker->wait_stopped(Steady::now() + std::chrono::hours(24));
 }
 
 // The sync's revision (Running, written by this agent) becomes Interrupted, and the app's lock,
@@ -179,6 +237,7 @@ HttpResponse Agent::handle_webhook(const HttpRequest& request) {
   if (!push) return text(400, push.error().message + "\n");
   std::string triggered;
   int count = 0;
+  std::lock_guard lock(m_workers_mutex);
   for (auto& worker : m_workers) {
     const Source& source = *worker->definition().source;
     if (!push_matches(*push, source.repo(), source.ref())) continue;

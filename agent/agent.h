@@ -3,6 +3,9 @@
 // refresh of the matching apps), /metrics (Prometheus text), /healthz and /readyz.
 // stop() is graceful: workers finish their tick within the grace period; a sync still running
 // after it is recorded Interrupted (and its lock released) before the leases are released.
+// reload() replaces the set of apps (a config file reload): added apps start, removed apps stop
+// after their tick (their lease is released; nothing in the cluster is deleted), changed apps
+// restart with their new definition, unchanged apps run on untouched.
 #pragma once
 
 #include <atomic>
@@ -12,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "agent/app_set.h"
 #include "agent/app_worker.h"
 #include "agent/http_server.h"
 #include "agent/leader.h"
@@ -52,6 +56,10 @@ class Agent {
   core::Status start();
   // Stops gracefully (see above). Call once.
   ShutdownReport stop();
+  // Runs `apps` from now on, comparing them with the running apps by key and fingerprint (see
+  // above); returns what changed. Waits for removed and changed apps to finish their tick (a
+  // sync in flight ends first). Call from one thread, between start() and stop().
+  AppSetChange reload(std::vector<AppDefinition> apps);
 
   // The endpoints' router (exposed for tests).
   HttpResponse handle(const HttpRequest& request);
@@ -62,6 +70,8 @@ class Agent {
  private:
   HttpResponse handle_webhook(const HttpRequest& request);
   bool record_interrupted(const AppWorker& worker, const InFlight& in_flight);
+  // Takes the worker of `key` out of m_workers, stops it and waits for its loop to end.
+  void retire(const AppKey& key);
 
   kube::Client& m_client;
   AgentOptions m_options;
@@ -69,6 +79,8 @@ class Agent {
   Metrics m_metrics;
   std::unique_ptr<LeaderElector> m_elector;
   std::unique_ptr<WorkerContext> m_context;
+  // Changed only by reload(); other threads (webhook, election) read it under the mutex.
+  mutable std::mutex m_workers_mutex;
   std::vector<std::unique_ptr<AppWorker>> m_workers;
   std::unique_ptr<HttpServer> m_webhook;
   std::unique_ptr<HttpServer> m_metrics_server;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sync/agent_view.h"
 #include "sync/drift.h"
 #include "sync/history.h"
 #include "sync/inventory.h"
@@ -35,6 +36,8 @@ std::string_view to_string(SyncReason reason) {
       return "new commit";
     case SyncReason::self_heal:
       return "self-heal";
+    case SyncReason::spec_changed:
+      return "spec changed";
   }
   return "new commit";
 }
@@ -51,7 +54,7 @@ void FetchTimes::mark(const std::string& repo) {
 }
 
 AppWorker::AppWorker(AppDefinition definition, WorkerContext& context)
-    : m_def(std::move(definition)), m_ctx(context) {
+    : m_def(std::move(definition)), m_ctx(context), m_resync(m_def.resync) {
   m_ctx.metrics.update(m_def.key, [](AppMetrics&) {});
 }
 
@@ -82,6 +85,7 @@ void AppWorker::request_stop() {
 }
 
 bool AppWorker::wait_stopped(Steady::time_point deadline) {
+  if (!m_thread.joinable()) return true;  // never started
   std::unique_lock lock(m_mutex);
   if (!m_cv.wait_until(lock, deadline, [this] { return m_done; })) return false;
   lock.unlock();
@@ -152,32 +156,44 @@ void AppWorker::tick() {
     return;
   }
   m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) { m.observed_commit = *commit; });
+  if (check(*commit)) report_view(*commit);
+}
+
+bool AppWorker::check(const std::string& commit) {
   auto history = sync::list_revisions(m_ctx.client, m_def.key.name, m_def.key.namespace_,
                                       sync::RevisionDetail::summary);
   if (!history) {
     m_ctx.logger.error(name(), "reading the history: " + history.error().message);
-    return;
+    return false;
   }
   const sync::Revision* last = history->empty() ? nullptr : &history->front();
   const int last_number = last ? last->number : 0;
-  if (last && last->source.commit == *commit && last->status == sync::RevisionStatus::succeeded) {
+  if (last && last->source.commit == commit && last->status == sync::RevisionStatus::succeeded &&
+      !m_resync) {
     m_failure = {};
     m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) {
-      m.commit = *commit;
+      m.commit = commit;
       m.sync_status = "Synced";
       m.consecutive_failures = 0;
     });
-    if (m_def.self_heal && !pinned()) heal(*commit);
-    return;
+    if (m_def.self_heal && !pinned()) heal(commit);
+    return true;
   }
   m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) { m.sync_status = "OutOfSync"; });
   if (pinned()) {
     bool seen = std::any_of(history->begin(), history->end(),
-                            [&](const sync::Revision& r) { return r.source.commit == *commit; });
-    if (seen) return paused_by_pin(*commit);
+                            [&](const sync::Revision& r) { return r.source.commit == commit; });
+    if (seen) {
+      paused_by_pin(commit);
+      return true;
+    }
   }
-  if (m_failure.commit == *commit && Steady::now() < m_failure.retry_at) return;
-  sync_commit(*commit, last_number, last ? SyncReason::new_commit : SyncReason::first_sync);
+  if (m_failure.commit == commit && Steady::now() < m_failure.retry_at) return true;
+  const SyncReason reason = m_resync ? SyncReason::spec_changed
+                            : last   ? SyncReason::new_commit
+                                     : SyncReason::first_sync;
+  sync_commit(commit, last_number, reason);
+  return true;
 }
 
 void AppWorker::paused_by_pin(const std::string& commit) {
@@ -241,8 +257,10 @@ void AppWorker::sync_commit(const std::string& commit, int last_revision, SyncRe
     return paused_by_pin(commit);
   }
   m_failure = {};
+  m_resync = false;
   m_cached_commit = commit;
   m_cached_objects = std::move(rendered->objects);
+  m_synced_health = outcome->health;
   const double seconds = std::chrono::duration<double>(Steady::now() - started).count();
   const std::string health(health::to_string(outcome->health));
   m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) {
@@ -277,6 +295,54 @@ void AppWorker::failed(const std::string& commit, int last_revision, const core:
   m_ctx.logger.error(name(), "sync of " + short_sha(commit) + " failed (attempt " +
                                  std::to_string(m_failure.attempts) + ", next try in " +
                                  seconds_text(delay) + " at the earliest): " + error.message);
+}
+
+void AppWorker::report_view(const std::string& commit) {
+  const AppMetrics metrics = m_ctx.metrics.get(m_def.key);
+  sync::AgentView view{
+      .commit = commit,
+      .ref = m_def.source->ref(),
+      .sync_status = metrics.sync_status,
+      .health = m_synced_health ? std::string(health::to_string(*m_synced_health)) : std::string(),
+      .identity = m_ctx.identity};
+  m_synced_health.reset();
+  const auto now = Steady::now();
+  if (!view_report_due(m_reported, view, now)) return;
+  std::optional<core::Json> parent;
+  if (view.health.empty()) {
+    // Not assessed by a sync this tick: the worst health of the inventory's live members.
+    auto inventory = sync::read_inventory(m_ctx.client, m_def.key.name, m_def.key.namespace_);
+    if (!inventory) {
+      m_ctx.logger.warning(
+          name(), "reading the inventory for the agent's view: " + inventory.error().message);
+      return;
+    }
+    health::Status worst = health::Status::healthy;
+    for (const auto& member : inventory->members)
+      worst = health::worst(worst, health::assess(member).status);
+    view.health = std::string(health::to_string(worst));
+    m_ctx.metrics.update(m_def.key, [&](AppMetrics& m) { m.health = view.health; });
+    parent = std::move(inventory->parent);
+  } else {
+    auto live = m_ctx.client.get(
+        {"", "v1", "Secret", m_def.key.namespace_, sync::parent_name(m_def.key.name)});
+    if (!live) {
+      m_ctx.logger.warning(name(),
+                           "reading the inventory for the agent's view: " + live.error().message);
+      return;
+    }
+    parent = std::move(*live);
+  }
+  if (!parent) return;  // no sync has written the inventory yet
+  view.observed_at = sync::now_rfc3339();
+  const std::string version = (*parent)["metadata"].value("resourceVersion", "");
+  if (auto written =
+          sync::write_agent_view(m_ctx.client, m_def.key.name, m_def.key.namespace_, view, version);
+      !written) {
+    m_ctx.logger.warning(name(), written.error().message);
+    return;
+  }
+  m_reported = ReportedView{view, now};
 }
 
 // The engine records a failure once it began writing; everything that failed earlier (render,

@@ -4,7 +4,8 @@
 // live objects drifted. A failed commit is retried only after a capped exponential backoff and is
 // recorded once in history (the engine records failures after writes began; render, dry-run and
 // guard failures are recorded here). A rollback pin leaves the app alone until the ref names a
-// commit that history has never seen.
+// commit that history has never seen. After every check the worker writes what it saw onto the
+// app's parent Secret (sync/agent_view.h; see view_report.h for how often).
 #pragma once
 
 #include <atomic>
@@ -23,6 +24,8 @@
 #include "agent/log.h"
 #include "agent/metrics.h"
 #include "agent/source.h"
+#include "agent/view_report.h"
+#include "health/health.h"
 #include "kube/client.h"
 #include "sync/engine.h"
 
@@ -34,6 +37,10 @@ struct AppDefinition {
   bool self_heal = false;
   std::chrono::milliseconds interval{std::chrono::minutes(3)};
   sync::SyncOptions sync;  // app, namespace, prune, timeouts; source and actor are filled per run
+  // What the app was defined from (its config document); a reload restarts it when it changes.
+  std::string fingerprint;
+  // Sync once even when the ref's commit is synced: the spec changed on a reload.
+  bool resync = false;
 };
 
 // When each repository was last fetched: apps on the same repository share one fetch per
@@ -55,7 +62,8 @@ struct WorkerContext {
   Metrics& metrics;
   Logger& logger;
   LeaderElector& elector;
-  std::string actor;  // "agent/IDENTITY", recorded in history
+  std::string identity;  // the agent's --identity, written in its view of each app
+  std::string actor;     // "agent/IDENTITY", recorded in history
   Backoff backoff;
   double jitter = 0.1;
   std::function<double()> random01;  // in [0, 1)
@@ -64,8 +72,9 @@ struct WorkerContext {
 
 // Why a worker syncs: a commit it has not synced, or drift of the one it has (self-heal, which
 // takes drifted fields back from whoever changed them: conflicts are forced).
-enum class SyncReason { first_sync, new_commit, self_heal };
-std::string_view to_string(SyncReason reason);  // "first sync", "new commit", "self-heal"
+enum class SyncReason { first_sync, new_commit, self_heal, spec_changed };
+// "first sync", "new commit", "self-heal", "spec changed"
+std::string_view to_string(SyncReason reason);
 
 // What a worker is syncing right now.
 struct InFlight {
@@ -102,6 +111,10 @@ class AppWorker {
     std::string recorded_message;  // recorded in history for this commit already
   };
   void loop();
+  // Decides and syncs for the ref's `commit`; false when the history could not be read.
+  bool check(const std::string& commit);
+  // Writes the agent's view of the app onto its parent when due (view_report.h).
+  void report_view(const std::string& commit);
   bool pinned();
   void heal(const std::string& commit);
   // Logs, once per commit, that a rollback pin holds the app at its rolled-back revision.
@@ -118,6 +131,9 @@ class AppWorker {
   std::string m_pin_logged;  // commit for which the pause was logged
   std::string m_cached_commit;
   core::Objects m_cached_objects;  // the render of m_cached_commit, for self-heal
+  bool m_resync = false;           // see AppDefinition::resync
+  std::optional<health::Status> m_synced_health;  // of the sync this tick ran
+  std::optional<ReportedView> m_reported;
 
   mutable std::mutex m_mutex;
   std::condition_variable m_cv;

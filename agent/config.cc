@@ -9,11 +9,11 @@
 
 namespace gitops::agent {
 
-core::Result<std::vector<render::AppSpec>> parse_agent_config(
+core::Result<std::vector<ConfigEntry>> parse_agent_config_entries(
     std::string_view text, std::string_view file, const std::string& default_namespace) {
   auto documents = core::parse_yaml_stream(text, file);
   if (!documents) return core::Error{core::ErrorKind::usage, documents.error().message};
-  std::vector<render::AppSpec> apps;
+  std::vector<ConfigEntry> apps;
   std::string problems;
   auto problem = [&](const std::string& line) {
     if (!problems.empty()) problems += '\n';
@@ -37,7 +37,7 @@ core::Result<std::vector<render::AppSpec>> parse_agent_config(
               " is also defined in document " + std::to_string(it->second));
       continue;
     }
-    apps.push_back(std::move(*spec));
+    apps.push_back({std::move(*spec), document.value.dump()});
   }
   if (problems.empty() && apps.empty())
     problem(std::string(file) + ": lists no App or Application");
@@ -45,8 +45,16 @@ core::Result<std::vector<render::AppSpec>> parse_agent_config(
   return apps;
 }
 
-core::Result<std::vector<render::AppSpec>> read_agent_config(const std::filesystem::path& path,
-                                                             const std::string& default_namespace) {
+core::Result<std::vector<render::AppSpec>> parse_agent_config(
+    std::string_view text, std::string_view file, const std::string& default_namespace) {
+  auto entries = parse_agent_config_entries(text, file, default_namespace);
+  if (!entries) return entries.error();
+  std::vector<render::AppSpec> apps;
+  for (auto& entry : *entries) apps.push_back(std::move(entry.spec));
+  return apps;
+}
+
+core::Result<std::string> read_agent_config_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return core::Error{core::ErrorKind::usage,
@@ -54,7 +62,18 @@ core::Result<std::vector<render::AppSpec>> read_agent_config(const std::filesyst
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_agent_config(text.str(), path.string(), default_namespace);
+  if (in.bad()) {
+    return core::Error{core::ErrorKind::usage,
+                       "reading agent config " + path.string() + ": read error"};
+  }
+  return text.str();
+}
+
+core::Result<std::vector<render::AppSpec>> read_agent_config(const std::filesystem::path& path,
+                                                             const std::string& default_namespace) {
+  auto text = read_agent_config_text(path);
+  if (!text) return text.error();
+  return parse_agent_config(*text, path.string(), default_namespace);
 }
 
 }  // namespace gitops::agent

@@ -30,12 +30,27 @@
 
 namespace gitops::agent {
 
+// One app of a config file: its spec, and its document as canonical JSON (sorted keys), which
+// tells a changed spec from an unchanged one when the file is reloaded.
+struct ConfigEntry {
+  render::AppSpec spec;
+  std::string canonical;
+};
+
+// The apps of a config file's text, with their canonical documents (see parse_agent_config).
+core::Result<std::vector<ConfigEntry>> parse_agent_config_entries(
+    std::string_view text, std::string_view file, const std::string& default_namespace);
+
 // The apps of a config file's text (`file` names it in errors); kind usage on any problem,
 // every problem reported, one per line. `default_namespace` stands in for specs without one
 // when checking for duplicates.
 core::Result<std::vector<render::AppSpec>> parse_agent_config(std::string_view text,
                                                               std::string_view file,
                                                               const std::string& default_namespace);
+
+// The text of the config file at `path`; kind usage when it cannot be read
+// ("reading agent config PATH: cannot open the file").
+core::Result<std::string> read_agent_config_text(const std::filesystem::path& path);
 
 // parse_agent_config() of the file at `path`; kind usage when it cannot be read.
 core::Result<std::vector<render::AppSpec>> read_agent_config(const std::filesystem::path& path,

@@ -66,7 +66,8 @@ void LeaderElector::start() {
       lock.unlock();
       round();
       lock.lock();
-      m_cv.wait_for(lock, m_options.lease_duration / 3, [this] { return m_stop; });
+      m_cv.wait_for(lock, m_options.lease_duration / 3, [this] { return m_stop || m_round_now; });
+      m_round_now = false;
     }
   });
 }
@@ -79,12 +80,47 @@ bool LeaderElector::is_leader(const AppKey& app) const {
 }
 
 void LeaderElector::round() {
-  for (const auto& app : m_apps) {
+  std::vector<AppKey> apps;
+  {
+    std::lock_guard lock(m_mutex);
+    apps = m_apps;
+  }
+  for (const auto& app : apps) {
+    std::lock_guard trying(m_round_mutex);
     {
       std::lock_guard lock(m_mutex);
       if (m_stop) return;
+      if (!m_states.contains(app)) continue;  // removed meanwhile
     }
     try_app(app);
+  }
+}
+
+void LeaderElector::add_app(const AppKey& app) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_states.contains(app)) return;
+    m_apps.push_back(app);
+    m_states[app];
+    m_round_now = true;
+  }
+  m_cv.notify_all();
+}
+
+void LeaderElector::remove_app(const AppKey& app) {
+  std::lock_guard trying(m_round_mutex);
+  State state;
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_states.find(app);
+    if (it == m_states.end()) return;
+    state = it->second;
+    m_states.erase(it);
+    std::erase(m_apps, app);
+  }
+  if (state.held) {
+    (void)m_client.delete_object(lease_key(app),
+                                 {.precondition_resource_version = state.resource_version});
   }
 }
 
@@ -157,6 +193,7 @@ void LeaderElector::stop() {
   }
   m_cv.notify_all();
   if (m_thread.joinable()) m_thread.join();
+  std::lock_guard trying(m_round_mutex);
   for (auto& [app, state] : m_states) {
     if (!state.held) continue;
     (void)m_client.delete_object(lease_key(app),

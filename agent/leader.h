@@ -3,7 +3,9 @@
 // lease each retry period; a lease whose record has not changed for a whole lease duration (by
 // this agent's clock, so clock skew between hosts does not matter) is taken over. An agent that
 // cannot renew for `renew_deadline` stops considering itself the leader before anyone else may
-// take over. On stop the held leases are deleted so a standby takes over at once.
+// take over. On stop the held leases are deleted so a standby takes over at once. Apps come and
+// go with config reloads: add_app() tries the new app's lease at once, remove_app() deletes its
+// lease if held.
 #pragma once
 
 #include <atomic>
@@ -45,6 +47,11 @@ class LeaderElector {
   bool is_leader(const AppKey& app) const;
   // Stops renewing and deletes the leases this agent holds.
   void stop();
+  // Starts electing `app` too, with a round at once; no-op when it is elected already.
+  void add_app(const AppKey& app);
+  // Stops electing `app` and deletes its lease if this agent holds it; waits for a round that is
+  // trying it. No change callback is made for it.
+  void remove_app(const AppKey& app);
   // One round over every app (start() runs it on its thread; exposed for tests).
   void round();
 
@@ -63,10 +70,13 @@ class LeaderElector {
   std::vector<AppKey> m_apps;
   LeaderOptions m_options;
   std::function<void(const AppKey&, bool, const std::string&)> m_on_change;
+  // Held while one app is tried, so remove_app() never races a write of the app's lease.
+  std::mutex m_round_mutex;
   mutable std::mutex m_mutex;
   std::map<AppKey, State> m_states;
   std::condition_variable m_cv;
   bool m_stop = false;
+  bool m_round_now = false;  // add_app() asks for a round before the retry period is over
   std::thread m_thread;
 };
 

@@ -45,6 +45,11 @@ AppMetrics Metrics::get(const AppKey& app) const {
   return it == m_apps.end() ? AppMetrics{} : it->second;
 }
 
+void Metrics::remove(const AppKey& app) {
+  std::lock_guard lock(m_mutex);
+  m_apps.erase(app);
+}
+
 void Metrics::count_webhook(int status) {
   std::lock_guard lock(m_mutex);
   ++m_webhook_requests[status];

@@ -42,6 +42,8 @@ class Metrics {
     change(m_apps[app]);
   }
   AppMetrics get(const AppKey& app) const;
+  // Forgets the app (removed from the config): its series leave the exposition.
+  void remove(const AppKey& app);
   void count_webhook(int status);
   // The exposition text.
   std::string render() const;

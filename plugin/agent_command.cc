@@ -1,13 +1,17 @@
 // `kubectl gitops agent`: flags -> options -> apps (from the source flags or --config) -> the
-// agent, running until SIGTERM or SIGINT. Git and the renderers reach the agent through
-// GitSource, the one place they meet for it (as source_loader is for the other commands).
+// agent, running until SIGTERM or SIGINT. The --config file is re-read when its content changes
+// (polled) and at once on SIGHUP; a reload that fails keeps the running apps. Git and the
+// renderers reach the agent through GitSource, the one place they meet for it (as source_loader
+// is for the other commands).
 #include "plugin/agent_command.h"
 
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "agent/agent.h"
@@ -30,6 +34,7 @@ struct AgentFlags {
   SourceFlags source;
   SyncFlags sync;
   std::string config;
+  std::string config_poll_interval = "2s";
   std::string interval = "3m";
   bool self_heal = false;
   std::string webhook_addr;
@@ -227,30 +232,43 @@ struct AppPlan {
   AppSource source;
   bool self_heal = false;
   std::chrono::milliseconds interval{0};
+  std::string fingerprint;  // the config document; empty for an app from flags
 };
 
-core::Result<std::vector<AppPlan>> plan_apps(const AgentFlags& f, const std::string& default_ns,
-                                             std::chrono::milliseconds interval) {
+// The apps of --config, whose text is `config_text`.
+core::Result<std::vector<AppPlan>> plan_config_apps(const AgentFlags& f,
+                                                    const std::string& config_text,
+                                                    const std::string& default_ns,
+                                                    std::chrono::milliseconds interval) {
+  auto entries = agent::parse_agent_config_entries(config_text, f.config, default_ns);
+  if (!entries) return entries.error();
   std::vector<AppPlan> plans;
+  for (const auto& [spec, canonical] : *entries) {
+    auto source = source_from_spec(spec, f.source);
+    if (!source)
+      return core::Error{source.error().kind,
+                         f.config + ": app " + spec.name + ": " + source.error().message};
+    plans.push_back(
+        {std::move(*source), spec.self_heal || f.self_heal,
+         spec.interval.count() > 0 ? std::chrono::milliseconds(spec.interval) : interval,
+         canonical});
+  }
+  return plans;
+}
+
+// `config_text` is the --config file's text when there is one.
+core::Result<std::vector<AppPlan>> plan_apps(const AgentFlags& f, const std::string* config_text,
+                                             const std::string& default_ns,
+                                             std::chrono::milliseconds interval) {
   if (!f.config.empty()) {
     if (!f.source.repo.empty() || !f.source.filename.empty() || !f.source.path.empty() ||
         !f.source.local.empty()) {
       return usage(
           "--config lists the apps; it cannot be combined with --repo, --path, --local or -f");
     }
-    auto specs = agent::read_agent_config(f.config, default_ns);
-    if (!specs) return specs.error();
-    for (const auto& spec : *specs) {
-      auto source = source_from_spec(spec, f.source);
-      if (!source)
-        return core::Error{source.error().kind,
-                           f.config + ": app " + spec.name + ": " + source.error().message};
-      plans.push_back(
-          {std::move(*source), spec.self_heal || f.self_heal,
-           spec.interval.count() > 0 ? std::chrono::milliseconds(spec.interval) : interval});
-    }
-    return plans;
+    return plan_config_apps(f, config_text ? *config_text : std::string(), default_ns, interval);
   }
+  std::vector<AppPlan> plans;
   if (!f.source.local.empty())
     return usage("the agent follows a Git ref; --local is not a source for it");
   auto source = resolve_source(f.source, default_ns);
@@ -267,10 +285,11 @@ core::Result<std::vector<AppPlan>> plan_apps(const AgentFlags& f, const std::str
 }
 
 core::Result<std::vector<agent::AppDefinition>> app_definitions(const AgentFlags& f,
+                                                                const std::string* config_text,
                                                                 const std::string& default_ns) {
   auto interval = positive_duration("--interval", f.interval);
   if (!interval) return interval.error();
-  auto plans = plan_apps(f, default_ns, *interval);
+  auto plans = plan_apps(f, config_text, default_ns, *interval);
   if (!plans) return plans.error();
   agent::Shard shard;
   if (!f.shard.empty()) {
@@ -289,20 +308,87 @@ core::Result<std::vector<agent::AppDefinition>> app_definitions(const AgentFlags
     app.self_heal = plan.self_heal;
     app.interval = plan.interval;
     app.sync = std::move(*options);
+    app.fingerprint = std::move(plan.fingerprint);
     app.source = std::make_unique<GitSource>(std::move(plan.source));
     apps.push_back(std::move(app));
   }
   return apps;
 }
 
-// SIGTERM and SIGINT are blocked in every thread and taken by sigwait on the main thread.
-sigset_t stop_signals() {
+// SIGTERM, SIGINT and SIGHUP are blocked in every thread and taken synchronously by
+// sigtimedwait on the main thread: no handler runs, so nothing needs to be async-signal-safe.
+sigset_t agent_signals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGHUP);
   return set;
 }
+
+// The next signal of `set`, or 0 when `timeout` passed first.
+int wait_signal(const sigset_t& set, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return 0;
+    timespec wait{.tv_sec = static_cast<time_t>(left.count() / 1'000'000'000),
+                  .tv_nsec = static_cast<long>(left.count() % 1'000'000'000)};
+    int signal = sigtimedwait(&set, nullptr, &wait);
+    if (signal > 0) return signal;
+    if (errno == EAGAIN) return 0;
+    // EINTR: wait the rest.
+  }
+}
+
+// Re-reads the --config file into the agent's app set; a failure (unreadable file, bad YAML,
+// invalid spec, duplicate names) is logged and the running apps are kept.
+class ConfigReloader {
+ public:
+  ConfigReloader(const AgentFlags& flags, std::string default_ns, std::string text,
+                 agent::Agent& agent, agent::Logger& logger)
+      : m_flags(flags),
+        m_ns(std::move(default_ns)),
+        m_seen(std::move(text)),
+        m_agent(agent),
+        m_logger(logger) {}
+
+  // Reloads when the file's content differs from the content last read.
+  void poll() {
+    auto text = agent::read_agent_config_text(m_flags.config);
+    std::optional<std::string> seen = text ? std::optional<std::string>(*text) : std::nullopt;
+    if (seen == m_seen) return;
+    m_seen = std::move(seen);
+    apply(text);
+  }
+
+  // Reloads whatever the content (SIGHUP).
+  void reload() {
+    auto text = agent::read_agent_config_text(m_flags.config);
+    m_seen = text ? std::optional<std::string>(*text) : std::nullopt;
+    apply(text);
+  }
+
+ private:
+  void apply(const core::Result<std::string>& text) {
+    auto apps = text ? app_definitions(m_flags, &*text, m_ns)
+                     : core::Result<std::vector<agent::AppDefinition>>(text.error());
+    if (!apps) {
+      m_logger.error(
+          "", "config reload failed: " + apps.error().message + "; keeping the running apps");
+      return;
+    }
+    agent::AppSetChange change = m_agent.reload(std::move(*apps));
+    m_logger.info("", "config reloaded: " + agent::describe(change));
+  }
+
+  const AgentFlags& m_flags;
+  std::string m_ns;
+  std::optional<std::string> m_seen;  // the content last read; nullopt when it was unreadable
+  agent::Agent& m_agent;
+  agent::Logger& m_logger;
+};
 
 core::Result<int> run_agent(Context& context, const AgentFlags& flags) {
   const std::string output = context.globals.output.empty() ? "text" : context.globals.output;
@@ -313,21 +399,41 @@ core::Result<int> run_agent(Context& context, const AgentFlags& flags) {
     return usage("the agent does not take --dry-run; use `kubectl gitops diff`");
   auto options = agent_options(flags);
   if (!options) return options.error();
-  sigset_t signals = stop_signals();
+  auto poll = positive_duration("--config-poll-interval", flags.config_poll_interval);
+  if (!poll) return poll.error();
+  sigset_t signals = agent_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   auto client = connect(context);
   if (!client) return client.error();
   const std::string ns = context.globals.namespace_.empty() ? (*client)->config().namespace_
                                                             : context.globals.namespace_;
-  auto apps = app_definitions(flags, ns);
+  std::string config_text;
+  if (!flags.config.empty()) {
+    auto text = agent::read_agent_config_text(flags.config);
+    if (!text) return text.error();
+    config_text = std::move(*text);
+  }
+  auto apps = app_definitions(flags, flags.config.empty() ? nullptr : &config_text, ns);
   if (!apps) return apps.error();
   Terminal* terminal = &context.terminal;
   agent::Logger logger(output == "json" ? agent::LogFormat::json : agent::LogFormat::text,
                        [terminal](std::string_view line) { terminal->err(line); });
   agent::Agent agent(**client, std::move(*apps), std::move(*options), logger);
   if (auto started = agent.start(); !started) return started.error();
+  std::optional<ConfigReloader> reloader;
+  if (!flags.config.empty()) reloader.emplace(flags, ns, std::move(config_text), agent, logger);
   int signal = 0;
-  while (sigwait(&signals, &signal) != 0) {
+  while (true) {
+    signal = wait_signal(signals, reloader ? *poll : std::chrono::hours(1));
+    if (signal == SIGTERM || signal == SIGINT) break;
+    if (signal == SIGHUP && !reloader) {
+      logger.info("", "received SIGHUP; ignored: there is no --config file to reload");
+    } else if (signal == SIGHUP) {
+      logger.info("", "received SIGHUP: reloading " + flags.config);
+      reloader->reload();
+    } else if (reloader) {
+      reloader->poll();
+    }
   }
   logger.info("", std::string("received ") + (signal == SIGTERM ? "SIGTERM" : "SIGINT"));
   agent::ShutdownReport report = agent.stop();
@@ -378,6 +484,9 @@ void add_agent_command(CLI::App& app, Context& context) {
   cmd->add_option("--config", flags->config,
                   "Apps to keep in sync: a YAML stream of App and Application specs")
       ->group(group);
+  cmd->add_option("--config-poll-interval", flags->config_poll_interval,
+                  "How often to check --config for changes (default 2s; SIGHUP reloads at once)")
+      ->group(group);
   cmd->add_option("--interval", flags->interval,
                   "How often to poll each app's ref (default 3m, with 10% jitter)")
       ->group(group);
@@ -414,7 +523,7 @@ void add_agent_command(CLI::App& app, Context& context) {
       ->group(group);
   cmd->footer(
       "Logs (-o): text (default), json (one object per line). Runs until SIGTERM or SIGINT; exits "
-      "0.");
+      "0. SIGHUP re-reads --config.");
   cmd->callback([&context, flags] {
     context.run = [&context, flags] { return run_agent(context, *flags); };
   });

@@ -1,10 +1,12 @@
 // `kubectl gitops list`: the apps this tool manages, read from ApplySet parents with this tool's
-// tooling annotation and their newest revisions - two LIST requests in all.
+// tooling annotation and their newest revisions - two LIST requests in all. The agent's view of
+// each app (its annotations on the parent, sync/agent_view.h) fills the AGENT-* columns.
 #include <map>
 
 #include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/table.h"
+#include "sync/agent_view.h"
 #include "sync/applyset.h"
 #include "sync/revision.h"
 
@@ -65,6 +67,12 @@ core::Result<int> run_list(Context& context, const ListFlags& flags) {
       entry["status"] = std::string(sync::to_string(revision->status));
       entry["time"] = row[5];
     }
+    if (auto view = sync::agent_view_from_parent(parent)) {
+      row.insert(row.end(), {view->commit.substr(0, 7), view->sync_status, view->health});
+      entry["agent"] = sync::to_json(*view);
+    } else {
+      row.insert(row.end(), {"-", "-", "-"});
+    }
     rows.push_back(row);
     apps.push_back(entry);
   }
@@ -73,7 +81,9 @@ core::Result<int> run_list(Context& context, const ListFlags& flags) {
   } else if (rows.empty()) {
     context.terminal.err(ns.empty() ? "No apps found.\n" : "No apps found in namespace " + ns + ".\n");
   } else {
-    context.terminal.out(format_table({"NAME", "NAMESPACE", "REVISION", "COMMIT", "STATUS", "TIME"}, rows));
+    context.terminal.out(format_table({"NAME", "NAMESPACE", "REVISION", "COMMIT", "STATUS", "TIME",
+                                       "AGENT-COMMIT", "AGENT-SYNC", "AGENT-HEALTH"},
+                                      rows));
   }
   return 0;
 }

@@ -1,12 +1,15 @@
 // `kubectl gitops status [APP]`: whether the live objects match the render of the ref's current
 // commit (Synced/OutOfSync, by the diff engine) and the health of each object and of the app.
-// With an app name alone, the source recorded in its last revision is used.
+// With an app name alone, the source recorded in its last revision is used. The agent's view of
+// the app (annotations on its parent, sync/agent_view.h) is shown when an agent wrote one.
 #include <thread>
 
 #include "plugin/cluster.h"
 #include "plugin/command.h"
 #include "plugin/source_loader.h"
 #include "plugin/table.h"
+#include "sync/agent_view.h"
+#include "sync/applyset.h"
 #include "sync/drift.h"
 #include "sync/history.h"
 #include "sync/wait.h"
@@ -92,6 +95,16 @@ core::Result<StatusReport> compute_status(Context& context, kube::Client& kube, 
     report.json["lastRevision"] = {{"revision", last.number}, {"commit", last.source.commit},
                                    {"status", std::string(sync::to_string(last.status))},
                                    {"time", last.finished_at}};
+  }
+  auto parent = kube.get({"", "v1", "Secret", ns, sync::parent_name(source.app)});
+  if (!parent) return parent.error().context("reading the inventory of " + source.app);
+  if (*parent) {
+    if (auto view = sync::agent_view_from_parent(**parent)) {
+      report.text += "Agent:      " + view->sync_status + " at " + view->commit.substr(0, 7) +
+                     " (" + view->ref + "), health " + view->health + ", observed " +
+                     view->observed_at + " by " + view->identity + "\n";
+      report.json["agent"] = sync::to_json(*view);
+    }
   }
   std::vector<std::vector<std::string>> rows;
   core::Json objects = core::Json::array();

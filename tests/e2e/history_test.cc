@@ -224,7 +224,9 @@ TEST_F(History, ListAndDelete) {
   ASSERT_EQ(sync().exit_code, 0);
   RunResult list = gitops({"list"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_TRUE(std::regex_search(list.out, std::regex("\nshop +" + ns.name() + " +1 +[0-9a-f]{7} +Succeeded +\\S+\n")))
+  EXPECT_TRUE(std::regex_search(
+      list.out,
+      std::regex("\nshop +" + ns.name() + " +1 +[0-9a-f]{7} +Succeeded +\\S+ +- +- +-\n")))
       << list.out;
   std::string id = get({"secret", "gitops-shop"}, "{.metadata.labels.applyset\\.kubernetes\\.io/id}");
 

@@ -68,6 +68,36 @@ struct AgentEndpoints : ::testing::Test {
   }
 };
 
+// A reload keeps unchanged apps, restarts changed ones, starts added ones and forgets removed
+// ones (their metrics too); webhooks follow the new set.
+TEST_F(AgentEndpoints, ReloadReplacesTheAppSet) {
+  std::vector<AppDefinition> apps;
+  apps.push_back(app("web", "https://github.com/shop/deploy.git", "main"));
+  apps.push_back(app("api", "git@github.com:shop/deploy", "main"));
+  apps.back().fingerprint = "api with another path";
+  apps.push_back(app("cron", "https://github.com/shop/jobs.git", "main"));
+  AppSetChange change = agent->reload(std::move(apps));
+  EXPECT_EQ(describe(change), "1 added (shop/cron), 1 removed (shop/batch), 1 changed (shop/api)");
+  std::string metrics = agent->handle({.method = "GET", .path = "/metrics"}).body;
+  EXPECT_EQ(metrics.find("app=\"batch\""), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("gitops_agent_leader{namespace=\"shop\",app=\"cron\"} 0\n"),
+            std::string::npos)
+      << metrics;
+  const std::string push =
+      R"({"ref":"refs/heads/prod","repository":{"clone_url":"https://github.com/shop/deploy"}})";
+  HttpResponse r =
+      post(push, {{"x-github-event", "push"},
+                  {"x-hub-signature-256", "sha256=" + hmac_sha256_hex(k_secret, push)}});
+  EXPECT_EQ(r.status, 200);  // batch, the only app on prod, is gone
+  EXPECT_EQ(r.body, "no app watches this repository and branch\n");
+  std::vector<AppDefinition> same;
+  same.push_back(app("web", "https://github.com/shop/deploy.git", "main"));
+  same.push_back(app("api", "git@github.com:shop/deploy", "main"));
+  same.back().fingerprint = "api with another path";
+  same.push_back(app("cron", "https://github.com/shop/jobs.git", "main"));
+  EXPECT_TRUE(agent->reload(std::move(same)).empty());
+}
+
 const std::string k_push =
     R"({"ref":"refs/heads/main","repository":{"clone_url":"https://github.com/shop/deploy.git"}})";
 

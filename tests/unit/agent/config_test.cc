@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/process.h"
+
 namespace gitops::agent {
 namespace {
 
@@ -96,6 +98,57 @@ TEST(AgentConfig, UnreadableFile) {
   ASSERT_FALSE(apps);
   EXPECT_EQ(apps.error().message,
             "reading agent config /nonexistent/agent.yaml: cannot open the file");
+}
+
+TEST(AgentConfig, CanonicalDocumentsTellChangedSpecsFromReformattedOnes) {
+  auto before = parse_agent_config_entries(k_two_apps, "agent.yaml", "default");
+  ASSERT_TRUE(before) << before.error().message;
+  ASSERT_EQ(before->size(), 2u);
+  EXPECT_EQ((*before)[0].canonical,
+            R"({"apiVersion":"gitops.kubectl.dev/v1alpha1","kind":"App","metadata":{"name":"web"},)"
+            R"("spec":{"interval":"30s","namespace":"shop","path":"web",)"
+            R"("ref":"main","repo":"git://127.0.0.1/shop.git","selfHeal":true}})");
+  // The same App with its keys in another order and in block style; the Application with
+  // another path.
+  const std::string after_text = R"(kind: App
+apiVersion: gitops.kubectl.dev/v1alpha1
+metadata:
+  name: web
+spec:
+  selfHeal: true
+  interval: 30s
+  namespace: shop
+  path: web
+  ref: main
+  repo: "git://127.0.0.1/shop.git"
+---
+apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: api}
+spec:
+  source: {repoURL: "https://git.example.com/shop.git", targetRevision: prod, path: api/v2}
+  destination: {namespace: shop}
+  syncPolicy: {automated: {prune: true}}
+)";
+  auto after = parse_agent_config_entries(after_text, "agent.yaml", "default");
+  ASSERT_TRUE(after) << after.error().message;
+  ASSERT_EQ(after->size(), 2u);
+  EXPECT_EQ((*after)[0].canonical, (*before)[0].canonical);
+  EXPECT_NE((*after)[1].canonical, (*before)[1].canonical);
+  EXPECT_EQ((*after)[1].spec.source.path, "api/v2");
+}
+
+TEST(AgentConfig, ReadsTheTextOfTheFile) {
+  testing::TempDir dir;
+  auto path = dir.write("agent.yaml", k_two_apps);
+  auto text = read_agent_config_text(path);
+  ASSERT_TRUE(text) << text.error().message;
+  EXPECT_EQ(*text, k_two_apps);
+  auto missing = read_agent_config_text(dir.path() / "missing.yaml");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(
+      missing.error().message,
+      "reading agent config " + (dir.path() / "missing.yaml").string() + ": cannot open the file");
 }
 
 }  // namespace
