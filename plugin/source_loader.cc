@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "git/commit_tree.h"
@@ -11,6 +12,7 @@
 #include "git/ref.h"
 #include "git/repository.h"
 #include "render/app_spec.h"
+#include "render/detect.h"
 #include "render/local_tree.h"
 #include "render/renderer.h"
 
@@ -34,7 +36,15 @@ std::string base_name(std::string path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// A packaged chart "web-1.2.3.tgz" (helm package names it NAME-VERSION.tgz) names the app "web".
+std::string chart_archive_name(std::string name) {
+  name.resize(name.size() - 4);  // ".tgz"
+  static const std::regex k_version(R"(-v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]*)?$)");
+  return std::regex_replace(name, k_version, "");
+}
+
 std::string default_app_name(const AppSource& s) {
+  if (render::is_chart_archive_path(s.options.path)) return chart_archive_name(base_name(s.options.path));
   if (s.options.path != "." && !s.options.path.empty()) return base_name(s.options.path);
   if (!s.local.empty()) return base_name(std::filesystem::absolute(s.local).lexically_normal().string());
   std::string repo = s.repo_location == "." || s.repo_location.empty()
@@ -180,8 +190,13 @@ core::Result<LoadedSource> load_source(AppSource& s) {
     auto tree = git::CommitTree::open(*repo, *commit);
     if (!tree) return tree.error();
     loaded.tree = std::make_unique<git::CommitTree>(std::move(*tree));
-    auto folder = git::source_folder(*loaded.tree, s.options.path);
-    if (!folder) return folder.error();
+    // A packaged chart (.tgz) is a file; every other source is a folder.
+    core::EntryType type = core::EntryType::directory;
+    if (!render::is_chart_archive_path(s.options.path) || !loaded.tree->exists(s.options.path, &type) ||
+        type != core::EntryType::file) {
+      auto folder = git::source_folder(*loaded.tree, s.options.path);
+      if (!folder) return folder.error();
+    }
   }
   auto rendered = render::render(*loaded.tree, s.options);
   if (!rendered) return rendered.error();

@@ -23,7 +23,13 @@ bool has_jsonnet(const std::vector<core::TreeEntry>& entries) {
 
 }  // namespace
 
+bool is_chart_archive_path(std::string_view path) { return path.size() > 4 && path.ends_with(".tgz"); }
+
 core::Result<SourceType> detect_source_type(const core::FileTree& tree, std::string_view path) {
+  core::EntryType type = core::EntryType::directory;
+  if (is_chart_archive_path(path) && tree.exists(path, &type) && type == core::EntryType::file) {
+    return SourceType::helm;
+  }
   auto entries = list_source_folder(tree, path);
   if (!entries) return entries.error();
   if (has_file(*entries, "Chart.yaml")) return SourceType::helm;

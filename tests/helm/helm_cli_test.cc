@@ -92,6 +92,33 @@ TEST(HelmCli, RendersAChartFromAGitCommitExactlyAsHelmTemplate) {
   EXPECT_EQ(r.err, "");
 }
 
+// A packaged chart (`helm package` output: a .tgz whose top folder is the chart) committed to the
+// repository is a source like a chart folder, detected by its name.
+TEST(HelmCli, PackagedChartInTheRepositoryRendersLikeItsFolder) {
+  GitRepo repo;
+  repo.commit(chart("src/web"), "chart sources");
+  ASSERT_EQ(run({"tar", "-czf", (repo.path() / "web-1.0.0.tgz").string(), "-C", (repo.path() / "src").string(),
+                 "web"})
+                .exit_code,
+            0);
+  repo.git({"add", "web-1.0.0.tgz"});
+  repo.git({"commit", "-q", "-m", "packaged"});
+  RunResult r = gitops({"render", "--repo", repo.path().string(), "--path", "web-1.0.0.tgz", "--set",
+                        "replicas=2", "-o", "raw"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, deployment("web", "2", "nginx:1.25") + test_hook("web"));
+  RunResult folder = gitops({"render", "--repo", repo.path().string(), "--path", "src/web", "--set",
+                             "replicas=2", "-o", "raw"});
+  ASSERT_EQ(folder.exit_code, 0) << folder.err;
+  EXPECT_EQ(folder.out, r.out);
+  RunResult missing = gitops({"render", "--repo", repo.path().string(), "--path", "other-1.0.0.tgz"});
+  EXPECT_EQ(missing.exit_code, 3);
+  std::string head = repo.git({"rev-parse", "--short=7", "HEAD"});
+  head = head.substr(0, head.find('\n'));
+  EXPECT_EQ(missing.err, "kubectl-gitops: error: using --path \"other-1.0.0.tgz\" in commit " + head + " of " +
+                             repo.path().string() + ": no such folder\n");
+}
+
 TEST(HelmCli, ReleaseNameNamespaceAndHooksInYamlOutput) {
   GitRepo repo;
   repo.commit(chart("web"), "web chart");
