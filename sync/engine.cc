@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -403,13 +404,20 @@ core::Error record_failure(SyncRun& run, core::Error error) {
 }
 
 // Whether a rollback pinned the app and the commit to sync is one its history already holds.
-core::Result<bool> pinned_at_known_commit(const SyncRun& run) {
+// The value of the parent's rollback pin; "" when it has none (or there is no parent yet).
+core::Result<std::string> rollback_pin(const SyncRun& run) {
   auto parent = run.client.get({"", "v1", "Secret", run.o.namespace_, parent_name(run.o.app)});
   if (!parent) return parent.error();
-  if (!*parent) return false;
+  if (!*parent) return std::string();
   const core::Json annotations =
       (**parent).value("metadata", core::Json::object()).value("annotations", core::Json::object());
-  if (!annotations.contains(k_rollback_pin_annotation)) return false;
+  return annotations.value(k_rollback_pin_annotation, std::string());
+}
+
+core::Result<bool> pinned_at_known_commit(const SyncRun& run) {
+  auto pin = rollback_pin(run);
+  if (!pin) return pin.error();
+  if (pin->empty()) return false;
   return std::any_of(run.history.begin(), run.history.end(), [&](const Revision& r) {
     return r.source.commit == run.o.source.commit;
   });
@@ -461,19 +469,27 @@ core::Result<SyncOutcome> run_sync(kube::Client& client, const core::Objects& re
     if (auto s = take_lock(run); !s) return s.error();
   }
   if (auto s = read_history(run); !s) return s.error();
+  const ApplySet pin_set{.app = options.app, .namespace_ = options.namespace_};
+  std::optional<std::string> pin_before;  // set when this rollback pinned the app
   if (!dry_run && options.pin_rollback) {
-    if (auto s = pin_rollback(client, {.app = options.app, .namespace_ = options.namespace_},
-                              options.source.commit);
-        !s) {
-      return s.error();
-    }
+    auto before = rollback_pin(run);
+    if (!before) return before.error();
+    if (auto s = pin_rollback(client, pin_set, options.source.commit); !s) return s.error();
+    pin_before = std::move(*before);
   } else if (!dry_run && options.yield_to_pin) {
     auto paused = pinned_at_known_commit(run);
     if (!paused) return paused.error();
     if (*paused) return SyncOutcome{.paused = true};
   }
-  if (auto s = plan_changes(run, rendered); !s) return s.error();
-  if (auto s = check_guards(run); !s) return s.error();
+  // A rollback refused before it wrote anything leaves the pin as it found it.
+  auto refused = [&](const core::Error& error) -> core::Error {
+    if (!pin_before) return error;
+    (void)(pin_before->empty() ? clear_rollback_pin(client, pin_set)
+                               : pin_rollback(client, pin_set, *pin_before == "stored" ? "" : *pin_before));
+    return error;
+  };
+  if (auto s = plan_changes(run, rendered); !s) return refused(s.error());
+  if (auto s = check_guards(run); !s) return refused(s.error());
   SyncOutcome outcome;
   if (dry_run) {
     outcome.plan = std::move(run.plan);

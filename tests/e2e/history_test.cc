@@ -83,6 +83,11 @@ TEST_F(History, ListsRevisionsNewestFirst) {
 
 TEST_F(History, RollbackRestoresAnEarlierRevisionAndBack) {
   auto shas = three_syncs();
+  // Refused by a guard before anything is written: no pin is left behind.
+  RunResult refused = gitops({"rollback", "shop", "--max-prune", "0"});
+  EXPECT_EQ(refused.exit_code, 9) << refused.err;
+  EXPECT_TRUE(exists("configmap", "b"));
+  EXPECT_EQ(get({"secret", "gitops-shop"}, "{.metadata.annotations.kubectl-gitops\\.dev/rollback-pin}"), "");
   RunResult back = gitops({"rollback", "shop"});
   ASSERT_EQ(back.exit_code, 0) << back.err;
   EXPECT_NE(back.out.find("(revision 4, rollback of 2)"), std::string::npos) << back.out;
