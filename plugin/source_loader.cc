@@ -191,11 +191,14 @@ core::Result<LoadedSource> load_source(AppSource& s) {
     if (!tree) return tree.error();
     loaded.tree = std::make_unique<git::CommitTree>(std::move(*tree));
     // A packaged chart (.tgz) is a file; every other source is a folder.
-    core::EntryType type = core::EntryType::directory;
-    if (!render::is_chart_archive_path(s.options.path) || !loaded.tree->exists(s.options.path, &type) ||
-        type != core::EntryType::file) {
-      auto folder = git::source_folder(*loaded.tree, s.options.path);
-      if (!folder) return folder.error();
+    if (render::is_chart_archive_path(s.options.path)) {
+      core::EntryType type = core::EntryType::directory;
+      if (!loaded.tree->exists(s.options.path, &type) || type != core::EntryType::file) {
+        return core::Error{core::ErrorKind::source, "using --path \"" + s.options.path + "\" in " +
+                                                        loaded.tree->describe() + ": no such chart archive"};
+      }
+    } else if (auto folder = git::source_folder(*loaded.tree, s.options.path); !folder) {
+      return folder.error();
     }
   }
   auto rendered = render::render(*loaded.tree, s.options);

@@ -116,7 +116,7 @@ TEST(HelmCli, PackagedChartInTheRepositoryRendersLikeItsFolder) {
   std::string head = repo.git({"rev-parse", "--short=7", "HEAD"});
   head = head.substr(0, head.find('\n'));
   EXPECT_EQ(missing.err, "kubectl-gitops: error: using --path \"other-1.0.0.tgz\" in commit " + head + " of " +
-                             repo.path().string() + ": no such folder\n");
+                             repo.path().string() + ": no such chart archive\n");
 }
 
 TEST(HelmCli, ReleaseNameNamespaceAndHooksInYamlOutput) {
